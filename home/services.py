@@ -1,0 +1,94 @@
+"""Event registration: capacity, closing time and duplicates, safe under concurrent sign-ups."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .models import EventPage, EventRegistration
+
+
+class RegistrationError(Exception):
+    """A sign-up that cannot be accepted; the message is shown to the visitor."""
+
+
+def canonical_event(event):
+    """Return the default-locale version of an event: all translations share one attendee list."""
+    return (
+        EventPage.objects.filter(
+            translation_key=event.translation_key, locale__language_code=settings.LANGUAGE_CODE
+        ).first()
+        or event
+    )
+
+
+def registration_closes_at(event, occurrence):
+    """Return when registration for this occurrence closes."""
+    closes = occurrence.start
+    if event.registration_closes_at and event.registration_closes_at < closes:
+        closes = event.registration_closes_at
+    return closes
+
+
+def register_attendee(event, name, email, language, now=None):
+    """Register one attendee for the next occurrence, or raise RegistrationError saying why not."""
+    now = now or timezone.now()
+    email = email.strip().lower()
+    with transaction.atomic():
+        # Lock the event row so concurrent sign-ups are counted one after another.
+        event = EventPage.objects.select_for_update().get(pk=canonical_event(event).pk)
+        if not event.registration_enabled:
+            raise RegistrationError(_("This event does not take registrations."))
+        occurrence = event.next_occurrence(now)
+        if occurrence is None or occurrence.start <= now:
+            raise RegistrationError(_("Registration is closed: the event has already started."))
+        if now >= registration_closes_at(event, occurrence):
+            raise RegistrationError(
+                _("Registration closed on %(date)s.")
+                % {"date": registration_closes_at(event, occurrence).strftime("%Y-%m-%d %H:%M")}
+            )
+        registrations = EventRegistration.objects.filter(event=event, occurrence_start=occurrence.start)
+        if registrations.filter(email=email).exists():
+            raise RegistrationError(_("This e-mail address is already registered for this event."))
+        if event.capacity is not None and registrations.count() >= event.capacity:
+            raise RegistrationError(_("Sorry, the event is full."))
+        try:
+            with transaction.atomic():
+                registration = EventRegistration.objects.create(
+                    event=event, occurrence_start=occurrence.start, name=name.strip(), email=email, language=language
+                )
+        except IntegrityError as error:
+            raise RegistrationError(_("This e-mail address is already registered for this event.")) from error
+        from .tasks import send_registration_confirmation
+
+        transaction.on_commit(lambda: send_registration_confirmation.delay(registration.pk))
+    return registration
+
+
+def send_confirmation(registration_id):
+    """E-mail the attendee a confirmation in the language they registered in."""
+    registration = EventRegistration.objects.select_related("event").filter(pk=registration_id).first()
+    if registration is None or registration.confirmation_sent_at:
+        return False
+    event = registration.event
+    with translation.override(registration.language):
+        locale = _locale_for(registration.language)
+        localized = (event.get_translation_or_none(locale) if locale else None) or event
+        context = {
+            "registration": registration,
+            "event": localized.specific,
+            "occurrence_start": registration.occurrence_start.astimezone(event.tz),
+        }
+        subject = _("Registration confirmed: %(title)s") % {"title": localized.title}
+        body = render_to_string("home/email/registration_confirmation.txt", context)
+    send_mail(subject, body, None, [registration.email])
+    EventRegistration.objects.filter(pk=registration.pk).update(confirmation_sent_at=timezone.now())
+    return True
+
+
+def _locale_for(language_code):
+    from wagtail.models import Locale
+
+    return Locale.objects.filter(language_code=language_code).first()

@@ -1,0 +1,29 @@
+"""Template tags for site navigation: the language switcher."""
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Link to this page in every other language (its translation, else the home of that language)."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        url = None
+        if isinstance(page, Page):
+            locale = Locale.objects.filter(language_code=code).first()
+            translation = page.get_translation_or_none(locale) if locale else None
+            if translation is not None and translation.live:
+                url = translation.url
+        if url is None and request is not None:
+            url = translate_url(request.get_full_path(), code)
+        links.append({"code": code, "name": name, "url": url, "current": code == current})
+    return {"links": links}

@@ -1,0 +1,19 @@
+"""Test settings: fast hashing, in-memory mail outbox, isolated file roots."""
+
+import tempfile
+from pathlib import Path
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-insecure-key"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}  # noqa: F405
+_tmp = Path(tempfile.mkdtemp(prefix="miestai-test-"))
+MEDIA_ROOT = _tmp / "media"
+PRIVATE_MEDIA_ROOT = _tmp / "private"
+VAR_DIR = _tmp
+AXES_ENABLED = False
+WAGTAILADMIN_BASE_URL = "http://testserver"

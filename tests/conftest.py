@@ -1,0 +1,89 @@
+"""Shared fixtures: a real Celery worker, a live server for browser tests, the page tree."""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+
+
+def broker_configured():
+    """Return True when a real Celery broker is configured (CI with Redis)."""
+    return bool(settings.CELERY_BROKER_URL) and not settings.CELERY_TASK_ALWAYS_EAGER
+
+
+@pytest.fixture
+def celery_worker(transactional_db):
+    """Run a real Celery worker (solo pool, in a thread) against the configured broker."""
+    if not broker_configured():
+        pytest.skip("No Celery broker configured (embedded default runs tasks eagerly); CI sets CELERY_BROKER_URL.")
+    from celery.contrib.testing.worker import start_worker
+
+    from config.celery import app
+
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30) as worker:
+        yield worker
+
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Launch Debian's Chromium through Playwright (never a downloaded browser)."""
+    if not shutil.which(CHROMIUM) and not os.path.exists(CHROMIUM):
+        pytest.skip(f"Chromium not installed at {CHROMIUM} (apt-get install chromium)")
+    os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    """Give a fresh browser page (own cookies) per test."""
+    context = browser.new_context(locale="lt-LT")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def site_tree(db):
+    """Build a minimal two-language site: home (lt, en) with one city hub, Alytus.
+
+    Returns a dict with `home`, `home_en`, `city`, `city_en`. Use it to hang pages for tests.
+    """
+    from wagtail.models import Locale, Page, Site
+
+    from home.models import CityPage, HomePage
+
+    lt, _ = Locale.objects.get_or_create(language_code="lt")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node()
+    home = root.add_child(instance=HomePage(title="Miestai ir diaspora", slug="miestai", locale=lt))
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "site_name": "Miestai"}
+    )
+    for page in Page.objects.filter(depth=2).exclude(pk=home.pk):
+        page.delete()
+    city = home.add_child(
+        instance=CityPage(title="Alytus", slug="alytus", municipality_name="Alytaus miesto savivaldybė", locale=lt)
+    )
+    home_en = home.copy_for_translation(en)
+    home_en.save_revision().publish()
+    city_en = city.copy_for_translation(en)
+    city_en.title = "Alytus"
+    city_en.save_revision().publish()
+    return {"home": home, "home_en": home_en.specific, "city": city, "city_en": city_en.specific}
