@@ -206,7 +206,8 @@ class Challenge(models.Model):
     def clean(self):
         """Require department, places and an ordered date range for job shadowing."""
         errors = {}
-        if self.kind == self.Kind.JOB_SHADOWING:
+        # Imported challenges follow the shared schema, which has no job-shadowing details; editors add them later.
+        if self.kind == self.Kind.JOB_SHADOWING and not self.external_id:
             required = _("Required for job shadowing.")
             if not self.department:
                 errors["department"] = required
@@ -316,6 +317,8 @@ class EngagementEvent(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
     at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+    # Set once the e-mail about this step went out, so a retried task never sends it twice.
+    notified_at = models.DateTimeField(_("notified at"), null=True, blank=True)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -1,0 +1,175 @@
+"""Challenge pages: public list and detail, staff forms and the POST actions of both parties."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts import roles
+from challenges import services
+from challenges.filters import ChallengeFilter
+from challenges.forms import ChallengeForm
+from challenges.models import Challenge, Engagement
+
+
+def _visible_challenge(request, pk):
+    """Return the challenge if the user may see it, else raise 404 (drafts stay hidden from outsiders)."""
+    return get_object_or_404(Challenge.objects.visible_to(request.user).select_related("municipality"), pk=pk)
+
+
+def challenge_list(request):
+    """List challenges, open ones by default, filterable by kind, municipality and status."""
+    queryset = Challenge.objects.visible_to(request.user).select_related("municipality")
+    challenge_filter = ChallengeFilter(request.GET, queryset=queryset)
+    page = Paginator(challenge_filter.qs, 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "challenges/challenge_list.html",
+        {
+            "filter": challenge_filter,
+            "page_obj": page,
+            "challenges": page.object_list,
+            "query_string": query.urlencode(),
+            "can_create": services.can_create_challenge(request.user),
+        },
+    )
+
+
+def _url_or_none(name, *args):
+    """Return the URL of a view other apps may or may not provide yet."""
+    try:
+        return reverse(name, args=args)
+    except NoReverseMatch:
+        return None
+
+
+def challenge_detail(request, pk):
+    """Show a challenge with the actions the visitor may take on it."""
+    challenge = _visible_challenge(request, pk)
+    can_manage = services.can_manage_challenge(request.user, challenge)
+    profile = roles.expert_profile(request.user)
+    if can_manage:
+        engagements = challenge.engagements.select_related("expert").prefetch_related("events")
+    elif profile is not None:
+        engagements = challenge.engagements.filter(expert=profile).prefetch_related("events")
+    else:
+        engagements = Engagement.objects.none()
+    engagement_rows = [(e, services.allowed_responses(request.user, e)) for e in engagements]
+    context = {
+        "challenge": challenge,
+        "can_manage": can_manage,
+        "transitions": [(s, Challenge.Status(s).label) for s in services.allowed_transitions(challenge)]
+        if can_manage
+        else [],
+        "engagement_rows": engagement_rows,
+        "can_express_interest": services.can_express_interest(request.user, challenge),
+        "is_expert": roles.is_expert(request.user),
+        "invitable": (
+            services.invitable_experts(request.user).exclude(engagements__challenge=challenge)[:200]
+            if can_manage and challenge.status in services.INVITABLE_STATUSES
+            else []
+        ),
+        "matches_url": _url_or_none("matching:challenge_matches", challenge.pk) if can_manage else None,
+    }
+    return render(request, "challenges/challenge_detail.html", context)
+
+
+@login_required
+def challenge_create(request):
+    """Let approved municipality staff post a challenge for their municipality."""
+    if not services.can_create_challenge(request.user):
+        raise PermissionDenied
+    form = ChallengeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        challenge = form.save(commit=False)
+        challenge.status = Challenge.Status.OPEN if form.cleaned_data.get("publish") else Challenge.Status.DRAFT
+        services.create_challenge(request.user, challenge)
+        messages.success(request, _("The challenge was saved."))
+        return redirect(challenge)
+    return render(request, "challenges/challenge_form.html", {"form": form, "challenge": None})
+
+
+@login_required
+def challenge_edit(request, pk):
+    """Let the owning municipality's approved staff edit a challenge."""
+    challenge = _visible_challenge(request, pk)
+    if not services.can_manage_challenge(request.user, challenge):
+        raise PermissionDenied
+    form = ChallengeForm(request.POST or None, instance=challenge)
+    if request.method == "POST" and form.is_valid():
+        services.update_challenge(request.user, form.save(commit=False))
+        messages.success(request, _("The challenge was saved."))
+        return redirect(challenge)
+    return render(request, "challenges/challenge_form.html", {"form": form, "challenge": challenge})
+
+
+@login_required
+@require_POST
+def challenge_transition(request, pk):
+    """Move a challenge along its lifecycle (owning staff only)."""
+    challenge = _visible_challenge(request, pk)
+    try:
+        services.transition(request.user, challenge, request.POST.get("status", ""))
+    except services.ChallengeError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Status changed to “%(status)s”.") % {"status": challenge.get_status_display()})
+    return redirect(challenge)
+
+
+@login_required
+@require_POST
+def express_interest(request, pk):
+    """Record the signed-in expert's interest in an open challenge."""
+    challenge = _visible_challenge(request, pk)
+    try:
+        services.express_interest(request.user, challenge, request.POST.get("message", "")[:4000])
+    except services.ChallengeError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Your interest was sent to the municipality."))
+    return redirect(challenge)
+
+
+@login_required
+@require_POST
+def invite(request, pk):
+    """Invite an expert to a challenge on behalf of the owning municipality."""
+    challenge = _visible_challenge(request, pk)
+    if not services.can_manage_challenge(request.user, challenge):
+        raise PermissionDenied
+    expert_id = request.POST.get("expert_id", "")
+    expert = services.invitable_experts(request.user).filter(pk=int(expert_id)).first() if expert_id.isdigit() else None
+    if expert is None:
+        messages.error(request, _("Choose an expert you may invite."))
+        return redirect(challenge)
+    try:
+        services.invite_expert(request.user, challenge, expert, request.POST.get("message", "")[:4000])
+    except services.ChallengeError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The invitation was sent to %(name)s.") % {"name": expert.name})
+    return redirect(challenge)
+
+
+@login_required
+@require_POST
+def engagement_respond(request, pk):
+    """Accept, decline or withdraw an engagement as one of its two parties."""
+    engagement = get_object_or_404(Engagement.objects.select_related("challenge", "expert"), pk=pk)
+    if not services.can_view_engagement(request.user, engagement):
+        raise Http404
+    try:
+        services.respond(request.user, engagement, request.POST.get("decision", ""), request.POST.get("note", ""))
+    except services.ChallengeError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("Your answer was recorded."))
+    return redirect(engagement.challenge)
