@@ -1,5 +1,6 @@
 """Expert profiles of the diaspora, their private CV files and the audit trail of who looked at them."""
 
+import json
 import uuid
 from pathlib import Path
 
@@ -10,6 +11,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from experts.iso import is_country_code, is_language_code
+
+
+class UnicodeJSONEncoder(json.JSONEncoder):
+    """Keep non-ASCII letters as they are so text lookups ("Šiauliai") match on SQLite too."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["ensure_ascii"] = False
+        super().__init__(*args, **kwargs)
 
 
 class PrivateMediaStorage(FileSystemStorage):
@@ -103,15 +112,29 @@ class ExpertProfile(models.Model):
         _("CV file"), upload_to=cv_upload_to, storage=private_storage, blank=True, max_length=255
     )
     cv_file_name = models.CharField(_("original CV file name"), max_length=255, blank=True)
-    competencies = models.JSONField(_("competencies"), default=list, blank=True, validators=[validate_string_list])
-    languages = models.JSONField(_("languages"), default=list, blank=True, validators=[validate_language_codes])
+    competencies = models.JSONField(
+        _("competencies"), encoder=UnicodeJSONEncoder, default=list, blank=True, validators=[validate_string_list]
+    )
+    languages = models.JSONField(
+        _("languages"), encoder=UnicodeJSONEncoder, default=list, blank=True, validators=[validate_language_codes]
+    )
     help_topics = models.JSONField(
-        _("topics I would help with for free"), default=list, blank=True, validators=[validate_string_list]
+        _("topics I would help with for free"),
+        encoder=UnicodeJSONEncoder,
+        default=list,
+        blank=True,
+        validators=[validate_string_list],
     )
     hours_per_month = models.PositiveIntegerField(_("hours a month"), default=0)
     can_travel_to_lithuania = models.BooleanField(_("can travel to Lithuania"), default=False)
     country = models.CharField(_("country of residence"), max_length=2, blank=True, validators=[validate_country_code])
-    city_ties = models.JSONField(_("cities I am tied to"), default=list, blank=True, validators=[validate_string_list])
+    city_ties = models.JSONField(
+        _("cities I am tied to"),
+        encoder=UnicodeJSONEncoder,
+        default=list,
+        blank=True,
+        validators=[validate_string_list],
+    )
     notable = models.BooleanField(
         _("notable compatriot"), default=False, help_text=_("Set by editors only, never by the expert.")
     )

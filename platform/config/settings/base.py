@@ -232,5 +232,23 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        # Wagtail's background tasks log every run at INFO; keep them for problems only.
+        "django_tasks": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+    },
 }
+
+# --- experts ---
+# Version of the consent text (experts/consent.py) an expert agrees to; bump it when the text changes.
+CONSENT_VERSION = os.environ.get("CONSENT_VERSION", "2026-11-v1")
+EXPERTS_CV_MAX_BYTES = 5 * 1024 * 1024
+EXPERTS_DIRECTORY_PAGE_SIZE = 20
+LOGIN_REDIRECT_URL = "accounts:dashboard"
+
+# --- ideas ---
+# Similar-idea hints: "auto" tries the matching engine's embeddings, then falls back to TF-IDF; "lexical" skips them.
+IDEAS_SIMILARITY = os.environ.get("IDEAS_SIMILARITY", "auto")
+IDEAS_SIMILARITY_THRESHOLD = float(os.environ.get("IDEAS_SIMILARITY_THRESHOLD", "0.2"))

@@ -1,0 +1,165 @@
+"""Import expert profiles from JSON lines (schema: shared/eval/README.md), all or nothing.
+
+Imported profiles have no user account. The municipality that supplied the file collected the
+experts' consent, so each imported profile is stamped as consented with consent_version
+"import:<file name>" and gets visibility "staff" unless the caller chooses otherwise.
+"""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+
+from experts.iso import is_country_code, is_language_code
+from experts.models import ExpertProfile, Visibility
+
+REQUIRED = {
+    "id": str,
+    "name": str,
+    "country": str,
+    "city_ties": list,
+    "languages": list,
+    "hours_per_month": int,
+    "can_travel_to_lithuania": bool,
+    "headline": str,
+    "cv": str,
+    "help_topics": list,
+}
+OPTIONAL = {"notable": bool, "competencies": list}
+TYPE_NAMES = {str: "text", list: "list", int: "integer", bool: "true/false"}
+
+
+@dataclass
+class ImportResult:
+    created: int = 0
+    updated: int = 0
+    skipped: int = 0
+    errors: list = field(default_factory=list)  # (line number, reason)
+
+    @property
+    def imported(self):
+        return self.created + self.updated
+
+
+class ImportFailed(Exception):
+    """Raised when a file has invalid lines and the caller did not allow skipping them."""
+
+    def __init__(self, errors):
+        self.errors = errors
+        super().__init__(f"{len(errors)} invalid line(s)")
+
+
+def _type_ok(value, expected):
+    """Return True when value has the expected JSON type (a bool is not an integer here)."""
+    if expected is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    return isinstance(value, expected)
+
+
+def validate_record(record):
+    """Return a list of reasons the record is invalid (empty when it is valid)."""
+    if not isinstance(record, dict):
+        return ["not a JSON object"]
+    problems = []
+    for key, expected in {**REQUIRED, **OPTIONAL}.items():
+        if key not in record:
+            if key in REQUIRED:
+                problems.append(f"missing field '{key}'")
+            continue
+        if not _type_ok(record[key], expected):
+            problems.append(f"'{key}' must be {TYPE_NAMES[expected]}")
+    if problems:
+        return problems
+    if not record["id"].strip():
+        problems.append("'id' is empty")
+    if not record["name"].strip():
+        problems.append("'name' is empty")
+    if len(record["id"]) > 64:
+        problems.append("'id' is longer than 64 characters")
+    if not is_country_code(record["country"]):
+        problems.append(f"'country' {record['country']!r} is not an ISO 3166-1 alpha-2 code")
+    bad_languages = [code for code in record["languages"] if not is_language_code(code)]
+    if bad_languages:
+        problems.append(f"'languages' has codes that are not ISO 639-1: {bad_languages}")
+    if record["hours_per_month"] < 0:
+        problems.append("'hours_per_month' must be 0 or more")
+    for key in ("city_ties", "help_topics", "competencies"):
+        if key in record and not all(isinstance(item, str) for item in record[key]):
+            problems.append(f"'{key}' must be a list of texts")
+    return problems
+
+
+def parse_lines(lines):
+    """Yield (line number, record or None, problems) for each non-blank line."""
+    seen = {}
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield number, None, [f"invalid JSON: {exc.msg} (column {exc.colno})"]
+            continue
+        problems = validate_record(record)
+        if not problems:
+            if record["id"] in seen:
+                problems = [f"duplicate id {record['id']!r} (first on line {seen[record['id']]})"]
+            else:
+                seen[record["id"]] = number
+        yield number, (record if not problems else None), problems
+
+
+def _apply(record, source_name, visibility, now):
+    """Create or update the profile with this record's external id; return True when created."""
+    defaults = {
+        "name": record["name"].strip(),
+        "headline": record["headline"].strip()[:255],
+        "cv_text": record["cv"].strip(),
+        "country": record["country"],
+        "city_ties": record["city_ties"],
+        "languages": record["languages"],
+        "hours_per_month": record["hours_per_month"],
+        "can_travel_to_lithuania": record["can_travel_to_lithuania"],
+        "help_topics": record["help_topics"],
+        "competencies": record.get("competencies", []),
+        "notable": record.get("notable", False),
+        "consent_version": f"import:{source_name}"[:200],
+    }
+    profile = ExpertProfile.objects.filter(external_id=record["id"]).first()
+    if profile is None:
+        ExpertProfile.objects.create(external_id=record["id"], visibility=visibility, consent_given_at=now, **defaults)
+        return True
+    for key, value in defaults.items():
+        setattr(profile, key, value)
+    if profile.consent_given_at is None:
+        profile.consent_given_at = now
+    # Visibility is kept on re-import: an administrator may have changed it since.
+    profile.save()
+    return False
+
+
+def import_experts(path, skip_invalid=False, visibility=Visibility.STAFF):
+    """Validate every line of a JSONL file, then import all of it in one transaction (or nothing)."""
+    path = Path(path)
+    with path.open(encoding="utf-8") as handle:
+        parsed = list(parse_lines(handle))
+    result = ImportResult()
+    valid = []
+    for number, record, problems in parsed:
+        if problems:
+            result.errors.append((number, "; ".join(problems)))
+        else:
+            valid.append(record)
+    if result.errors and not skip_invalid:
+        raise ImportFailed(result.errors)
+    result.skipped = len(result.errors)
+    now = timezone.now()
+    with transaction.atomic():
+        for record in valid:
+            if _apply(record, path.name, visibility, now):
+                result.created += 1
+            else:
+                result.updated += 1
+    return result

@@ -1,0 +1,141 @@
+"""Front-end views: directory, profile detail, own-profile form, CV download, GDPR export and erasure."""
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from accounts import roles
+from experts import services
+from experts.filters import ExpertDirectoryFilter
+from experts.forms import EraseAccountForm, ExpertProfileForm
+from experts.models import ExpertProfile, ProfileAccessLog, Visibility
+
+
+def directory(request):
+    """List the profiles the viewer may see, filtered and paginated."""
+    user = request.user
+    private_text = roles.is_approved_staff(user) or roles.is_platform_admin(user)
+    base = ExpertProfile.objects.visible_to(user).select_related("user")
+    filterset = ExpertDirectoryFilter(request.GET or None, queryset=base, search_private_text=private_text)
+    queryset = filterset.qs if filterset.is_bound else base
+    paginator = Paginator(queryset, getattr(settings, "EXPERTS_DIRECTORY_PAGE_SIZE", 20))
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "experts/directory.html",
+        {
+            "filter": filterset,
+            "form": filterset.form,
+            "page_obj": page,
+            "profiles": page.object_list,
+            "querystring": query.urlencode(),
+            "show_private": private_text,
+        },
+    )
+
+
+def detail(request, pk):
+    """Show one profile with the fields the viewer may see; log views of non-public profiles."""
+    profile = get_object_or_404(ExpertProfile.objects.visible_to(request.user).select_related("user"), pk=pk)
+    services.record_view(request.user, profile)
+    return render(
+        request,
+        "experts/detail.html",
+        {
+            "profile": profile,
+            "show_private": services.can_see_private_fields(request.user, profile),
+            "can_download_cv": services.can_download_cv(request.user, profile),
+            "is_owner": services.is_owner(request.user, profile),
+        },
+    )
+
+
+@login_required
+def profile_edit(request):
+    """Create or edit the signed-in member's own expert profile."""
+    profile = ExpertProfile.objects.filter(user=request.user).first()
+    creating = profile is None
+    if creating:
+        profile = ExpertProfile(user=request.user, visibility=Visibility.PUBLIC)
+    if request.method == "POST":
+        form = ExpertProfileForm(request.POST, request.FILES, instance=profile)
+        if form.is_valid():
+            with transaction.atomic():
+                profile = form.save(commit=False)
+                services.record_consent(profile)
+                if form.cleaned_data.get("remove_cv"):
+                    services.remove_cv(profile)
+                uploaded = form.cleaned_data.get("cv_upload")
+                if uploaded:
+                    services.attach_cv(profile, uploaded, inspected=(form.cv_kind, form.cv_extracted_text))
+                profile.save()
+            messages.success(request, _("Your expert profile has been saved."))
+            return redirect("experts:detail", pk=profile.pk)
+    else:
+        initial = {"name": request.user.get_full_name()} if creating else {}
+        form = ExpertProfileForm(instance=profile, initial=initial)
+    return render(request, "experts/profile_form.html", {"form": form, "profile": profile, "creating": creating})
+
+
+def cv_download(request, pk):
+    """Serve a stored CV to its owner, approved staff and admins, logging every download by others."""
+    profile = get_object_or_404(ExpertProfile.objects.visible_to(request.user), pk=pk)
+    if not profile.cv_file:
+        raise Http404(_("This profile has no CV file."))
+    if not services.can_download_cv(request.user, profile):
+        raise PermissionDenied
+    if not services.is_owner(request.user, profile):
+        services.log_access(request.user, profile, ProfileAccessLog.Action.CV_DOWNLOAD)
+    try:
+        handle = profile.cv_file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404(_("The CV file is missing.")) from exc
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=profile.cv_file_name or profile.cv_file.name.rsplit("/", 1)[-1],
+        content_type=services.cv_content_type(profile),
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@login_required
+def export(request):
+    """Download a ZIP of everything held about the signed-in expert."""
+    profile = ExpertProfile.objects.filter(user=request.user).first()
+    if profile is None:
+        raise Http404(_("You have no expert profile."))
+    data = services.export_expert(profile, requested_by=request.user)
+    response = HttpResponse(data, content_type="application/zip")
+    stamp = timezone.now().strftime("%Y%m%d")
+    response["Content-Disposition"] = f'attachment; filename="my-expert-data-{stamp}.zip"'
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def erase(request):
+    """Erase the signed-in member's expert profile, CV and account after password confirmation."""
+    profile = ExpertProfile.objects.filter(user=request.user).first()
+    form = EraseAccountForm(request.user, request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = request.user
+        logout(request)
+        services.erase_user(user)
+        messages.success(request, _("Your account and everything held about you have been erased."))
+        return redirect("/")
+    return render(request, "experts/erase.html", {"form": form, "profile": profile})
