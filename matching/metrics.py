@@ -1,0 +1,102 @@
+"""TREC run and qrels files, and the ranking metrics used to judge the engine."""
+
+from __future__ import annotations
+
+import json
+import math
+from collections import defaultdict
+from pathlib import Path
+
+
+def read_jsonl(path: Path | str) -> list[dict]:
+    """Read one JSON object per non-empty line."""
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def read_qrels(path: Path | str) -> dict[str, dict[str, int]]:
+    """Read ``challenge expert grade`` lines (tabs or spaces; TREC 4-column also accepted)."""
+    qrels: dict[str, dict[str, int]] = defaultdict(dict)
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if not parts:
+                continue
+            if len(parts) == 4:
+                parts = [parts[0], parts[2], parts[3]]
+            qrels[parts[0]][parts[1]] = int(parts[2])
+    return dict(qrels)
+
+
+def write_run(path: Path | str, runs: dict[str, list[tuple[str, float]]], tag: str = "miestai") -> None:
+    """Write ``challenge_id Q0 expert_id rank score tag`` lines."""
+    with open(path, "w", encoding="utf-8") as handle:
+        for qid, ranked in runs.items():
+            for position, (doc, score) in enumerate(ranked, start=1):
+                handle.write(f"{qid} Q0 {doc} {position} {score:.6f} {tag}\n")
+
+
+def read_run(path: Path | str) -> dict[str, list[str]]:
+    """Read a TREC run file into ranked expert ids per challenge (ordered by rank)."""
+    rows: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.split()
+            if len(parts) >= 4:
+                rows[parts[0]].append((int(parts[3]), parts[2]))
+    return {qid: [doc for _, doc in sorted(items)] for qid, items in rows.items()}
+
+
+def dcg(grades: list[int]) -> float:
+    """Return DCG with gain 2^g - 1 and a log2(rank + 1) discount."""
+    return sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(grades))
+
+
+def ndcg_at(ranked: list[str], judged: dict[str, int], k: int = 10) -> float:
+    """Return nDCG@k of one ranking (0 when nothing is relevant)."""
+    ideal = dcg(sorted(judged.values(), reverse=True)[:k])
+    if ideal == 0:
+        return 0.0
+    return dcg([judged.get(doc, 0) for doc in ranked[:k]]) / ideal
+
+
+def precision_at(ranked: list[str], judged: dict[str, int], k: int = 5) -> float:
+    """Return the share of the top k with grade ≥ 1."""
+    return sum(1 for doc in ranked[:k] if judged.get(doc, 0) > 0) / k
+
+
+def reciprocal_rank(ranked: list[str], judged: dict[str, int]) -> float:
+    """Return 1 / rank of the first grade ≥ 1 expert."""
+    for position, doc in enumerate(ranked, start=1):
+        if judged.get(doc, 0) > 0:
+            return 1.0 / position
+    return 0.0
+
+
+def recall_strong_at(ranked: list[str], judged: dict[str, int], k: int = 10) -> float:
+    """Return the share of grade-2 experts found in the top k."""
+    strong = {doc for doc, grade in judged.items() if grade >= 2}
+    if not strong:
+        return 0.0
+    return len(strong & set(ranked[:k])) / len(strong)
+
+
+def evaluate(run: dict[str, list[str]], qrels: dict[str, dict[str, int]], violations=None) -> dict:
+    """Return mean metrics over the judged challenges; ``violations(c, e)`` counts top-5 breaks."""
+    qids = sorted(qrels)
+    if not qids:
+        return {}
+    totals = {"ndcg@10": 0.0, "p@5": 0.0, "mrr": 0.0, "recall2@10": 0.0}
+    broken = 0
+    for qid in qids:
+        ranked, judged = run.get(qid, []), qrels[qid]
+        totals["ndcg@10"] += ndcg_at(ranked, judged)
+        totals["p@5"] += precision_at(ranked, judged)
+        totals["mrr"] += reciprocal_rank(ranked, judged)
+        totals["recall2@10"] += recall_strong_at(ranked, judged)
+        if violations is not None:
+            broken += sum(1 for doc in ranked[:5] if violations(qid, doc))
+    result = {name: value / len(qids) for name, value in totals.items()}
+    result["violations@5"] = broken if violations is not None else None
+    result["challenges"] = len(qids)
+    return result
