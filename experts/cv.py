@@ -61,7 +61,7 @@ def _looks_like_text(data):
 def extract_pdf(data):
     """Return the text of a PDF, refusing encrypted or unreadable files with a clear message."""
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
@@ -72,7 +72,7 @@ def extract_pdf(data):
         return "\n".join((page.extract_text() or "") for page in reader.pages)
     except ValidationError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
         raise ValidationError(
             _("This PDF could not be read; it may be damaged. Please export it again and retry."), code="broken"
         ) from exc

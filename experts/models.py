@@ -1,6 +1,7 @@
 """Expert profiles of the diaspora, their private CV files and the audit trail of who looked at them."""
 
 import json
+import os
 import uuid
 from pathlib import Path
 
@@ -24,8 +25,14 @@ class UnicodeJSONEncoder(json.JSONEncoder):
 class PrivateMediaStorage(FileSystemStorage):
     """Store files under PRIVATE_MEDIA_ROOT; they have no public URL and are served only through views."""
 
-    def __init__(self, **kwargs):
-        super().__init__(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+    @property
+    def base_location(self):
+        """Read the setting on every use, so overriding it (tests, deployments) always takes effect."""
+        return str(settings.PRIVATE_MEDIA_ROOT)
+
+    @property
+    def location(self):
+        return os.path.abspath(self.base_location)
 
     def url(self, name):
         """Refuse to build a public URL: private files are served by an access-checked view."""
