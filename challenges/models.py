@@ -34,7 +34,7 @@ class MunicipalityQuerySet(models.QuerySet):
 class Municipality(models.Model):
     """A Lithuanian municipality that posts challenges; optionally linked to its city hub page."""
 
-    name = models.CharField(_("name"), max_length=200)
+    name = models.CharField(_("official name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
     city_name = models.CharField(_("city name"), max_length=120, db_index=True)
     city_page = models.ForeignKey(

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -321,7 +321,10 @@ def _send(event, addresses, language, template):
         }
         subject = render_to_string(f"challenges/email/{template}_subject.txt", context).strip()
         body = render_to_string(f"challenges/email/{template}_body.txt", context)
-    return send_mail(settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, addresses)
+    message = EmailMessage(
+        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, addresses, headers={"Content-Language": language}
+    )
+    return message.send()
 
 
 # --- Import ---

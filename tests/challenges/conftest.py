@@ -1,0 +1,77 @@
+"""Fixtures for challenge tests: one user per role, and a Lithuanian catalogue built from our TSV."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from tests.challenges.factories import (
+    ChallengeFactory,
+    ExpertFactory,
+    MunicipalityFactory,
+    StaffFactory,
+    UserFactory,
+)
+
+ROLES = ["anonymous", "member", "expert", "unapproved_staff", "own_staff", "other_staff", "admin"]
+TSV = Path(__file__).resolve().parents[2] / "locale_src" / "challenges.lt.tsv"
+
+
+@pytest.fixture
+def world(db):
+    """Build two municipalities, one user per role, and an open and a draft challenge of the first municipality."""
+    home = MunicipalityFactory(name="Alytaus miesto savivaldybė", city_name="Alytus", slug="alytus")
+    other = MunicipalityFactory(name="Kauno miesto savivaldybė", city_name="Kaunas", slug="kaunas")
+    expert = ExpertFactory()
+    users = {
+        "anonymous": None,
+        "member": UserFactory(),
+        "expert": expert.user,
+        "unapproved_staff": StaffFactory(municipality=home, approved=False).user,
+        "own_staff": StaffFactory(municipality=home).user,
+        "other_staff": StaffFactory(municipality=other).user,
+        "admin": get_user_model().objects.create_superuser("admin", "admin@example.org", "correct-horse-battery"),
+    }
+    return {
+        "home": home,
+        "other": other,
+        "users": users,
+        "expert": expert,
+        "open": ChallengeFactory(municipality=home, title="Atviras iššūkis"),
+        "draft": ChallengeFactory(municipality=home, title="Slaptas juodraščio pavadinimas", status="draft"),
+    }
+
+
+def login(client, user):
+    """Sign the client in as `user` (or stay anonymous for None)."""
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
+def _po_escape(text):
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+@pytest.fixture
+def lt_catalogue(settings, tmp_path):
+    """Compile locale_src/challenges.lt.tsv into a catalogue so e-mails can be checked in Lithuanian."""
+    if not shutil.which("msgfmt"):
+        pytest.skip("msgfmt (GNU gettext) is not installed")
+    lines = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', ""]
+    for row in TSV.read_text(encoding="utf-8").splitlines():
+        if not row.strip():
+            continue
+        msgid, msgstr = row.split("\t")
+        lines += [f'msgid "{_po_escape(msgid)}"', f'msgstr "{_po_escape(msgstr)}"', ""]
+    target = tmp_path / "lt" / "LC_MESSAGES"
+    target.mkdir(parents=True)
+    (target / "django.po").write_text("\n".join(lines), encoding="utf-8")
+    subprocess.run(["msgfmt", "-o", target / "django.mo", target / "django.po"], check=True)
+    settings.LOCALE_PATHS = [tmp_path, *settings.LOCALE_PATHS]
+    return tmp_path
+
+
+__all__ = ["ROLES", "login", "ChallengeFactory", "ExpertFactory", "StaffFactory", "UserFactory"]
