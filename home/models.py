@@ -85,7 +85,7 @@ class CityPage(RoutablePageMixin, Page):
         """Return calls for ideas that are open today."""
         return CallForIdeasPage.objects.descendant_of(self).live().public().open_now()
 
-    @path("calendar.ics", name="calendar")
+    @path("ical/", name="calendar")
     def calendar(self, request):
         """Serve the iCalendar feed of every event in this city."""
         from .ical import calendar_response
@@ -351,7 +351,7 @@ class EventPage(RoutablePageMixin, Page):
 
         return event_register(request, self)
 
-    @path("event.ics", name="ics")
+    @path("ical/", name="ics")
     def ics(self, request):
         """Serve this event as an .ics file for calendar apps."""
         from .ical import calendar_response

@@ -87,3 +87,38 @@ def site_tree(db):
     city_en.title = "Alytus"
     city_en.save_revision().publish()
     return {"home": home, "home_en": home_en.specific, "city": city, "city_en": city_en.specific}
+
+
+@pytest.fixture(scope="module")
+def demo_module(django_db_setup, django_db_blocker):
+    """Load the demo content once per test module, inside a transaction rolled back at the end.
+
+    Each test still runs in its own savepoint (request `db` too), so tests cannot see each
+    other's changes; loading the demo once per module keeps the suite fast.
+    """
+    from django.db import transaction
+
+    from home.demo import load_demo
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield load_demo()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_site(demo_module, db):
+    """Give the demo content (three cities, groups, workflow, users) to one test."""
+    return demo_module
+
+
+@pytest.fixture
+def transactional_demo_site(transactional_db):
+    """Load the demo content in a committed transaction (for threads and workers)."""
+    from home.demo import load_demo
+
+    return load_demo()

@@ -1,0 +1,540 @@
+"""Demo content: three city communities with stories, events, calls and information pages.
+
+Everything is keyed by slug, so loading twice updates what is there instead of duplicating it.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.utils import timezone
+from wagtail.models import (
+    GroupApprovalTask,
+    GroupPagePermission,
+    Locale,
+    Page,
+    Site,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from .models import (
+    CallForIdeasPage,
+    CityPage,
+    EventIndexPage,
+    EventPage,
+    HomePage,
+    InformationPage,
+    StoryIndexPage,
+    StoryPage,
+)
+
+VILNIUS = ZoneInfo("Europe/Vilnius")
+DEMO_PASSWORD = "demo-slaptazodis-2026"
+
+
+@dataclass
+class Translated:
+    """A text in Lithuanian and English."""
+
+    lt: str
+    en: str
+
+    def get(self, language):
+        return getattr(self, language)
+
+
+def paragraph(text):
+    return ("paragraph", f"<p>{text}</p>")
+
+
+@dataclass
+class CityData:
+    slug: str
+    title: Translated
+    municipality: Translated
+    intro: Translated
+    stories: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    calls: list = field(default_factory=list)
+    info: list = field(default_factory=list)
+    moderated: bool = False
+
+
+def _next_year_date(month, day, hour=18):
+    """Return the next such date (this year or next) in Vilnius time."""
+    now = timezone.now().astimezone(VILNIUS)
+    candidate = datetime(now.year, month, day, hour, tzinfo=VILNIUS)
+    return candidate if candidate > now else candidate.replace(year=now.year + 1)
+
+
+def city_data():
+    """Return the demo cities; dates are relative to today so the demo stays current."""
+    soon = (timezone.now() + timedelta(days=21)).astimezone(VILNIUS).replace(hour=17, minute=0, second=0, microsecond=0)
+    return [
+        CityData(
+            slug="alytus",
+            title=Translated("Alytus", "Alytus"),
+            municipality=Translated("Alytaus miesto savivaldybė", "Alytus City Municipality"),
+            intro=Translated(
+                "Alytaus bendruomenė – čia gyvenantys, išvykę ir sugrįžę alytiškiai.",
+                "The Alytus community: people who live here, who left, and who came back.",
+            ),
+            stories=[
+                {
+                    "slug": "grizau-i-dzukija",
+                    "kind": "returnee",
+                    "title": Translated(
+                        "Grįžau į Dzūkiją po dešimties metų Londone", "Back in Dzūkija after ten years in London"
+                    ),
+                    "author": "Rūta Jankauskienė",
+                    "intro": Translated(
+                        "Rūta dešimt metų dirbo vandentvarkos inžiniere Londone, o pernai su šeima grįžo į Alytų.",
+                        "Rūta spent ten years as a water engineer in London and last year moved back to Alytus with her family.",
+                    ),
+                    "body": Translated(
+                        "Didžiausias iššūkis buvo ne darbas, o vaikų mokykla. Savivaldybės vieno langelio konsultantė padėjo per savaitę.",
+                        "The biggest challenge was not work but the children's school. The municipality's one-stop adviser sorted it in a week.",
+                    ),
+                    "tags": ["sugrįžimas", "šeima"],
+                },
+                {
+                    "slug": "dzuku-balsai-norvegijoje",
+                    "kind": "diaspora_voice",
+                    "title": Translated("Dzūkų balsai Norvegijoje", "Dzūkija voices in Norway"),
+                    "author": "Tomas Vaitkus",
+                    "intro": Translated(
+                        "Bergene susibūrusi alytiškių grupė kas mėnesį rengia lietuvišką vakarą.",
+                        "A group of Alytus people in Bergen holds a Lithuanian evening every month.",
+                    ),
+                    "body": Translated(
+                        "Jie padeda naujai atvykusiems susirasti darbą ir palaiko ryšį su gimtuoju miestu.",
+                        "They help newcomers find work and keep in touch with their home town.",
+                    ),
+                    "tags": ["diaspora", "kultūra"],
+                },
+            ],
+            events=[
+                {
+                    "slug": "kaledu-diasporos-vakaras",
+                    "title": Translated("Antrosios Kalėdų dienos diasporos vakaras", "Boxing Day diaspora evening"),
+                    "intro": Translated(
+                        "Kasmet gruodžio 26 d. alytiškiai iš viso pasaulio susitinka rotušėje.",
+                        "Every year on 26 December people from Alytus all over the world meet at the town hall.",
+                    ),
+                    "start": _next_year_date(12, 26, 18),
+                    "hours": 3,
+                    "recurrence": "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=26",
+                    "venue": "Alytaus rotušė",
+                    "address": "Rotušės a. 4, Alytus",
+                    "capacity": 120,
+                    "organiser": "Alytaus miesto savivaldybė",
+                },
+                {
+                    "slug": "karjeros-dirbtuves-sugrizusiems",
+                    "title": Translated("Karjeros dirbtuvės sugrįžusiems", "Career workshop for returnees"),
+                    "intro": Translated(
+                        "Praktinės dirbtuvės apie darbo paiešką ir verslo pradžią Alytuje.",
+                        "A practical workshop on finding work and starting a business in Alytus.",
+                    ),
+                    "start": soon,
+                    "hours": 2,
+                    "recurrence": "",
+                    "venue": "Alytaus verslo centras",
+                    "address": "Pulko g. 2, Alytus",
+                    "capacity": 2,
+                    "organiser": "Alytaus verslo centras",
+                },
+            ],
+            calls=[
+                {
+                    "slug": "zalesnis-alytus",
+                    "title": Translated("Žalesnis Alytus: idėjų konkursas", "A greener Alytus: call for ideas"),
+                    "theme": Translated("Žaliosios erdvės", "Green spaces"),
+                    "intro": Translated(
+                        "Siūlykite, kaip pagerinti miesto parkus ir kiemus. Balsuoti gali ir išvykę alytiškiai.",
+                        "Propose how to improve the city's parks and courtyards. Alytus people abroad can vote too.",
+                    ),
+                    "budget": 50000,
+                    "prize": "",
+                },
+            ],
+            info=[
+                {
+                    "slug": "grizusiems",
+                    "audience": "returnees",
+                    "title": Translated("Grįžtantiems į Alytų", "Returning to Alytus"),
+                    "intro": Translated(
+                        "Viskas vienoje vietoje: deklaravimas, mokyklos, darbas, sveikatos draudimas.",
+                        "Everything in one place: registering your address, schools, work and health insurance.",
+                    ),
+                    "contact": (
+                        "Ieva Marcinkevičienė",
+                        Translated("Vieno langelio konsultantė", "One-stop adviser"),
+                        "grizk@alytus.lt",
+                        "+370 315 55 100",
+                    ),
+                },
+                {
+                    "slug": "atvykusiems",
+                    "audience": "newcomers",
+                    "title": Translated("Atvykusiems į Alytų", "New to Alytus"),
+                    "intro": Translated(
+                        "Lietuvių kalbos kursai, leidimai gyventi ir pagalba įsikuriant.",
+                        "Lithuanian courses, residence permits and help settling in.",
+                    ),
+                    "contact": (
+                        "Jonas Petrauskas",
+                        Translated("Integracijos koordinatorius", "Integration coordinator"),
+                        "integracija@alytus.lt",
+                        "+370 315 55 101",
+                    ),
+                },
+            ],
+        ),
+        CityData(
+            slug="kaunas",
+            moderated=True,
+            title=Translated("Kaunas", "Kaunas"),
+            municipality=Translated("Kauno miesto savivaldybė", "Kaunas City Municipality"),
+            intro=Translated(
+                "Kauno bendruomenė pasaulyje: istorijos, renginiai ir idėjos miestui.",
+                "The Kaunas community worldwide: stories, events and ideas for the city.",
+            ),
+            stories=[
+                {
+                    "slug": "architekte-is-cikagos",
+                    "kind": "notable",
+                    "title": Translated(
+                        "Architektė iš Čikagos kuria Kauno modernizmo maršrutus",
+                        "A Chicago architect maps Kaunas modernism",
+                    ),
+                    "author": "Eglė Stankevičiūtė",
+                    "intro": Translated(
+                        "Tarpukario architektūros tyrinėtoja savanoriauja Kauno turizmo projektuose.",
+                        "A scholar of interwar architecture volunteers for Kaunas tourism projects.",
+                    ),
+                    "body": Translated(
+                        "Jos sudaryti maršrutai jau naudojami ekskursijose lietuvių ir anglų kalbomis.",
+                        "Her routes are already used for tours in Lithuanian and English.",
+                    ),
+                    "tags": ["architektūra", "diaspora"],
+                },
+            ],
+            events=[
+                {
+                    "slug": "pasaulio-kauniecziu-forumas",
+                    "title": Translated("Pasaulio kauniečių forumas", "World Kaunas Forum"),
+                    "intro": Translated(
+                        "Hibridinis forumas apie miesto ateitį.", "A hybrid forum on the city's future."
+                    ),
+                    "start": soon + timedelta(days=10),
+                    "hours": 6,
+                    "recurrence": "",
+                    "venue": "Kauno rotušė",
+                    "address": "Rotušės a. 15, Kaunas",
+                    "online": "https://example.org/kaunas-forum",
+                    "capacity": 200,
+                    "organiser": "Kauno miesto savivaldybė",
+                },
+            ],
+            calls=[
+                {
+                    "slug": "kauno-miesto-vartai",
+                    "title": Translated("Kauno miesto vartų idėja", "An idea for the Kaunas city gate"),
+                    "theme": Translated("Miesto identitetas", "City identity"),
+                    "intro": Translated(
+                        "Ieškome simbolinio miesto įvažiavimo akcento.", "We are looking for a symbolic city entrance."
+                    ),
+                    "budget": None,
+                    "prize": "3000 €",
+                },
+            ],
+            info=[
+                {
+                    "slug": "grizusiems",
+                    "audience": "everyone",
+                    "title": Translated("Sugrįžtantiems ir atvykstantiems", "Returnees and newcomers"),
+                    "intro": Translated("Kauno vieno langelio paslaugos.", "Kaunas one-stop services."),
+                    "contact": (
+                        "Laura Kazlauskaitė",
+                        Translated("Vieno langelio vadovė", "Head of the one-stop office"),
+                        "grizk@kaunas.lt",
+                        "+370 37 42 42 42",
+                    ),
+                },
+            ],
+        ),
+        CityData(
+            slug="klaipeda",
+            title=Translated("Klaipėda", "Klaipėda"),
+            municipality=Translated("Klaipėdos miesto savivaldybė", "Klaipėda City Municipality"),
+            intro=Translated(
+                "Uostamiesčio bendruomenė ir jos išeivija.", "The port city's community and its diaspora."
+            ),
+            stories=[
+                {
+                    "slug": "jurininkas-gryzo-namo",
+                    "kind": "returnee",
+                    "title": Translated(
+                        "Jūrininkas grįžo namo ir įkūrė mokyklą", "A sailor came home and founded a school"
+                    ),
+                    "author": "Darius Bružas",
+                    "intro": Translated(
+                        "Po dvidešimties metų laivuose Darius moko jaunimą buriuoti.",
+                        "After twenty years at sea Darius teaches young people to sail.",
+                    ),
+                    "body": Translated(
+                        "Mokykla jau priėmė pirmuosius 40 mokinių.", "The school has taken its first 40 pupils."
+                    ),
+                    "tags": ["sugrįžimas", "jūra"],
+                },
+            ],
+            events=[
+                {
+                    "slug": "juros-svente-diasporai",
+                    "title": Translated("Jūros šventės diasporos susitikimas", "Sea Festival diaspora meet-up"),
+                    "intro": Translated(
+                        "Kiekvienų metų liepos pabaigoje per Jūros šventę.",
+                        "Every year at the end of July during the Sea Festival.",
+                    ),
+                    "start": _next_year_date(7, 25, 15),
+                    "hours": 2,
+                    "recurrence": "FREQ=YEARLY;BYMONTH=7;BYMONTHDAY=25",
+                    "venue": "Kruizinių laivų terminalas",
+                    "address": "Žvejų g. 8, Klaipėda",
+                    "capacity": None,
+                    "organiser": "Klaipėdos miesto savivaldybė",
+                },
+            ],
+            calls=[],
+            info=[
+                {
+                    "slug": "atvykusiems",
+                    "audience": "newcomers",
+                    "title": Translated("Atvykusiems į Klaipėdą", "New to Klaipėda"),
+                    "intro": Translated(
+                        "Informacija užsieniečiams ir jų šeimoms.", "Information for foreigners and their families."
+                    ),
+                    "contact": (
+                        "Aistė Jonaitytė",
+                        Translated("Migrantų informacijos centras", "Migrant information centre"),
+                        "info@klaipeda.lt",
+                        "+370 46 39 60 00",
+                    ),
+                },
+            ],
+        ),
+    ]
+
+
+def _upsert_child(parent, model, slug, locale, **fields):
+    """Create or update the child page with this slug under parent, and publish it."""
+    page = model.objects.child_of(parent).filter(slug=slug).first()
+    if page is None:
+        page = model(slug=slug, locale=locale, **fields)
+        parent.add_child(instance=page)
+    else:
+        for name, value in fields.items():
+            setattr(page, name, value)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def _upsert_translation(page, locale, **fields):
+    """Create or update the translation of a page into locale, and publish it."""
+    translation = page.get_translation_or_none(locale)
+    if translation is None:
+        translation = page.copy_for_translation(locale, copy_parents=True)
+    translation = translation.specific
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    translation.refresh_from_db()
+    return translation
+
+
+def _both(parent_lt, model, slug, locales, common, per_language):
+    """Upsert a page in Lithuanian and its English translation; per_language maps field → Translated."""
+    lt, en = locales
+    page = _upsert_child(parent_lt, model, slug, lt, **common, **{k: v.lt for k, v in per_language.items()})
+    translation = _upsert_translation(page, en, **{k: v.en for k, v in per_language.items()})
+    return page, translation
+
+
+def _body(text):
+    return [paragraph(text)]
+
+
+@transaction.atomic
+def load_demo(city_sites=False, stdout=None):
+    """Load (or refresh) the demo site, groups, workflow and users; return the created users' logins."""
+    lt, _ = Locale.objects.get_or_create(language_code="lt")
+    en, _ = Locale.objects.get_or_create(language_code="en")
+    root = Page.get_first_root_node()
+    home = HomePage.objects.filter(depth=2, locale=lt).first()
+    if home is None:
+        home = root.add_child(instance=HomePage(title="Miestai ir diaspora", slug="miestai", locale=lt))
+    home.title = "Miestai ir diaspora"
+    home.intro = "<p>Lietuvos miestų bendruomenės – čia gyvenantys, išvykę, sugrįžę ir atvykę.</p>"
+    home.save_revision().publish()
+    home_en = _upsert_translation(
+        home,
+        en,
+        title="Cities and diaspora",
+        intro="<p>Lithuanian city communities: people who live there, who left, who returned and who arrived.</p>",
+    )
+    site, _ = Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Miestai ir diaspora"},
+    )
+    # Wagtail's installer creates a "Welcome" page; the demo replaces it.
+    for stale in (
+        Page.objects.filter(depth=2).exclude(pk__in=[home.pk, home_en.pk]).exclude(sites_rooted_here__isnull=False)
+    ):
+        stale.delete()
+
+    users = {"admin": _user("admin", "admin@example.com", superuser=True)}
+    for data in city_data():
+        city, city_en = _both(
+            home,
+            CityPage,
+            data.slug,
+            (lt, en),
+            {},
+            {"title": data.title, "municipality_name": data.municipality, "intro": _rich(data.intro)},
+        )
+        stories, stories_en = _both(
+            city, StoryIndexPage, "istorijos", (lt, en), {}, {"title": Translated("Istorijos", "Stories")}
+        )
+        for story in data.stories:
+            page, translation = _both(
+                stories,
+                StoryPage,
+                story["slug"],
+                (lt, en),
+                {"kind": story["kind"], "author_name": story["author"]},
+                {"title": story["title"], "intro": story["intro"], "body": _stream(story["body"])},
+            )
+            page.tags.set(story["tags"])
+            page.save_revision().publish()
+        events, events_en = _both(
+            city, EventIndexPage, "renginiai", (lt, en), {}, {"title": Translated("Renginiai", "Events")}
+        )
+        for event in data.events:
+            _both(
+                events,
+                EventPage,
+                event["slug"],
+                (lt, en),
+                {
+                    "start": event["start"],
+                    "end": event["start"] + timedelta(hours=event["hours"]),
+                    "time_zone": "Europe/Vilnius",
+                    "recurrence": event["recurrence"],
+                    "venue_name": event["venue"],
+                    "address": event["address"],
+                    "online_url": event.get("online", ""),
+                    "organiser": event["organiser"],
+                    "registration_enabled": True,
+                    "capacity": event["capacity"],
+                },
+                {"title": event["title"], "intro": event["intro"]},
+            )
+        for call in data.calls:
+            now = timezone.now()
+            _both(
+                city,
+                CallForIdeasPage,
+                call["slug"],
+                (lt, en),
+                {
+                    "opens_at": now - timedelta(days=7),
+                    "closes_at": now + timedelta(days=60),
+                    "budget": call["budget"],
+                    "prize": call["prize"],
+                },
+                {"title": call["title"], "theme": call["theme"], "intro": call["intro"]},
+            )
+        for info in data.info:
+            name, role, email, phone = info["contact"]
+            _both(
+                city,
+                InformationPage,
+                info["slug"],
+                (lt, en),
+                {"audience": info["audience"], "contact_name": name, "contact_email": email, "contact_phone": phone},
+                {"title": info["title"], "intro": info["intro"], "contact_role": role},
+            )
+        users.update(_city_groups(data, city, city_en))
+        if city_sites:
+            Site.objects.update_or_create(
+                hostname=f"{data.slug}.localhost", port=80, defaults={"root_page": city, "site_name": data.title.lt}
+            )
+    return users
+
+
+def _rich(text):
+    return Translated(f"<p>{text.lt}</p>", f"<p>{text.en}</p>")
+
+
+def _stream(text):
+    return Translated(_body(text.lt), _body(text.en))
+
+
+def _user(username, email, superuser=False):
+    """Create or refresh a demo user with a verified e-mail address."""
+    from allauth.account.models import EmailAddress
+
+    user, _ = get_user_model().objects.get_or_create(username=username, defaults={"email": email})
+    user.email = email
+    user.is_staff = superuser
+    user.is_superuser = superuser
+    user.set_password(DEMO_PASSWORD)
+    user.save()
+    EmailAddress.objects.update_or_create(user=user, email=email, defaults={"verified": True, "primary": True})
+    return user
+
+
+def _city_groups(data, city, city_en):
+    """Give the city its editors (and moderators with a workflow where the city wants one)."""
+    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    editors, _ = Group.objects.get_or_create(name=f"{data.title.lt} editors")
+    editors.permissions.add(access_admin)
+    editor_permissions = ["add_page", "change_page"] if data.moderated else ["add_page", "change_page", "publish_page"]
+    users = {}
+    for hub in (city, city_en):
+        for codename in editor_permissions:
+            GroupPagePermission.objects.get_or_create(
+                group=editors,
+                page=hub,
+                permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
+            )
+    editor = _user(f"{data.slug}-editor", f"{data.slug}-editor@example.com")
+    editor.groups.add(editors)
+    users[editor.username] = editor
+    if data.moderated:
+        moderators, _ = Group.objects.get_or_create(name=f"{data.title.lt} moderators")
+        moderators.permissions.add(access_admin)
+        for hub in (city, city_en):
+            for codename in ("add_page", "change_page", "publish_page"):
+                GroupPagePermission.objects.get_or_create(
+                    group=moderators,
+                    page=hub,
+                    permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
+                )
+        moderator = _user(f"{data.slug}-moderator", f"{data.slug}-moderator@example.com")
+        moderator.groups.add(moderators)
+        users[moderator.username] = moderator
+        task, _ = GroupApprovalTask.objects.get_or_create(name=f"{data.title.lt}: moderatorių patvirtinimas")
+        task.groups.set([moderators])
+        workflow, _ = Workflow.objects.get_or_create(name=f"{data.title.lt}: moderavimas")
+        WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
+        for hub in (city, city_en):
+            WorkflowPage.objects.update_or_create(page=hub, defaults={"workflow": workflow})
+    return users

@@ -1,0 +1,45 @@
+"""The registration confirmation e-mail is sent by a Celery task (a real worker in CI)."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from home.models import EventRegistration
+from home.services import register_attendee
+from tests.home.test_registration import make_event
+
+
+def wait_for(condition, timeout=20):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def test_confirmation_is_sent_in_the_attendees_language(site_tree, django_capture_on_commit_callbacks):
+    event = make_event(site_tree["city"], title="Vakaronė")
+    with django_capture_on_commit_callbacks(execute=True):
+        register_attendee(event, "Anna", "anna@example.com", "en")
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].subject.startswith("Registration confirmed")
+    assert mail.outbox[0].to == ["anna@example.com"]
+
+
+def test_confirmation_is_sent_by_a_real_worker(celery_worker, site_tree):
+    event = make_event(site_tree["city"], title="Vakaronė", start=timezone.now() + timedelta(days=3))
+    registration = register_attendee(event, "Ona", "ona@example.com", "lt")
+    assert wait_for(lambda: EventRegistration.objects.get(pk=registration.pk).confirmation_sent_at is not None)
+    assert any(message.to == ["ona@example.com"] for message in mail.outbox)
+    assert any("Registracija patvirtinta" in message.subject for message in mail.outbox)
+
+
+@pytest.mark.worker
+def test_worker_runs_the_beat_placeholder(celery_worker):
+    from home.tasks import nightly_housekeeping
+
+    assert nightly_housekeeping.delay().get(timeout=20) == "ok"
