@@ -78,6 +78,8 @@ def validate_record(record):
         problems.append("'name' is empty")
     if len(record["id"]) > 64:
         problems.append("'id' is longer than 64 characters")
+    if len(record["name"]) > 200:
+        problems.append("'name' is longer than 200 characters")
     if not is_country_code(record["country"]):
         problems.append(f"'country' {record['country']!r} is not an ISO 3166-1 alpha-2 code")
     bad_languages = [code for code in record["languages"] if not is_language_code(code)]
