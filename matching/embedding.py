@@ -103,7 +103,7 @@ class Embedder:
             vecs = self.model.encode(
                 todo, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True
             ).astype(np.float32)
-            fresh = dict(zip(todo, vecs))
+            fresh = dict(zip(todo, vecs, strict=True))
             with self._lock:
                 for key, vec in fresh.items():
                     self._cache[key] = vec

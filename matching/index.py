@@ -100,7 +100,7 @@ class NumpyIndex(VectorIndex):
         """Add or replace vectors by id (amortised O(1) appends)."""
         vectors = normalise(vectors)
         with self._lock:
-            for item, vec in zip(ids, vectors):
+            for item, vec in zip(ids, vectors, strict=True):
                 item = str(item)
                 if item in self._pos:
                     self._matrix[self._pos[item]] = vec
@@ -241,7 +241,7 @@ class ElasticsearchIndex(VectorIndex):
         self.ensure()
         actions = [
             {"_op_type": "index", "_index": self.name, "_id": str(i), "item_id": str(i), "vector": v.tolist()}
-            for i, v in zip(ids, normalise(vectors))
+            for i, v in zip(ids, normalise(vectors), strict=True)
         ]
         bulk(self.client, actions, refresh=True)
 

@@ -198,7 +198,7 @@ def tokenizer_json(packed: PackedModel) -> dict:
         steps.append(normalizers.Replace(ch, out))
     steps += [normalizers.NFKC(), normalizers.Replace(Regex(" {2,}"), " ")]
 
-    vocab = [(piece, float(score)) for piece, score in zip(packed.pieces, packed.scores)]
+    vocab = [(piece, float(score)) for piece, score in zip(packed.pieces, packed.scores, strict=True)]
     tok = Tokenizer(Unigram(vocab, unk_id=packed.unk, byte_fallback=False))
     tok.normalizer = normalizers.Sequence(steps)
     tok.pre_tokenizer = pre_tokenizers.Metaspace(replacement="▁", prepend_scheme="always", split=True)

@@ -139,7 +139,7 @@ def prepare_experts(experts: list[dict], embedder) -> list[PreparedExpert]:
     flat = [s for group in sentences for s in group]
     flat_vecs = embedder.passages(flat) if flat else np.zeros((0, docs.shape[1] if len(docs) else 384), np.float32)
     out, pos = [], 0
-    for expert, doc, group in zip(experts, docs, sentences):
+    for expert, doc, group in zip(experts, docs, sentences, strict=True):
         out.append(PreparedExpert(expert, doc, group, flat_vecs[pos : pos + len(group)]))
         pos += len(group)
     return out
@@ -204,11 +204,32 @@ def _zscore(values: np.ndarray) -> np.ndarray:
     return (values - values.mean()) / std if std > 1e-9 else np.zeros_like(values)
 
 
-def compute_signals(challenge: dict, pool: list[PreparedExpert], embedder, lexical: bool = True) -> dict:
-    """Return every raw signal (arrays over the pool) and the per-skill evidence matrix."""
-    qvec = embedder.queries([challenge_text(challenge)])[0]
+@dataclass
+class ChallengeVectors:
+    """A challenge's query vector and one vector per wanted skill (storable)."""
+
+    qvec: np.ndarray
+    skills: list[str]
+    kvecs: np.ndarray
+
+
+def prepare_challenge(challenge: dict, embedder) -> ChallengeVectors:
+    """Embed the challenge text and each wanted skill with ``query: ``."""
     skills = challenge_skills(challenge)
-    kvecs = embedder.queries(skills)
+    vecs = embedder.queries([challenge_text(challenge)] + skills)
+    return ChallengeVectors(vecs[0], skills, vecs[1:])
+
+
+def compute_signals(
+    challenge: dict,
+    pool: list[PreparedExpert],
+    embedder=None,
+    lexical: bool = True,
+    vectors: ChallengeVectors | None = None,
+) -> dict:
+    """Return every raw signal (arrays over the pool) and the per-skill evidence matrix."""
+    vectors = vectors or prepare_challenge(challenge, embedder)
+    qvec, skills, kvecs = vectors.qvec, vectors.skills, vectors.kvecs
     n = len(pool)
     dense = np.array([p.doc_vec @ qvec for p in pool], np.float32) if n else np.zeros(0, np.float32)
     sent = np.zeros(n, np.float32)
@@ -252,21 +273,25 @@ def fuse(signals: dict, params: FusionParams) -> np.ndarray:
 def rank(
     challenge: dict,
     pool: list[PreparedExpert],
-    embedder,
+    embedder=None,
     params: FusionParams = DEFAULT_PARAMS,
     top: int | None = None,
     signals: dict | None = None,
+    vectors: ChallengeVectors | None = None,
 ) -> list[Suggestion]:
     """Rank the suggestable experts of ``pool`` for ``challenge``, best first.
 
     Hidden or non-consenting experts are filtered out; experts breaking a hard constraint
     are placed after every expert who meets them all (see ``matching.constraints``).
     """
-    pool = [p for p in pool if constraints.is_suggestable(p.expert)]
+    kept = [p for p in pool if constraints.is_suggestable(p.expert)]
+    if signals is not None and len(kept) != len(pool):
+        raise ValueError("signals were computed for a pool that holds unsuggestable experts")
+    pool = kept
     if not pool:
         return []
     if signals is None:
-        signals = compute_signals(challenge, pool, embedder, lexical=bool(params.lex))
+        signals = compute_signals(challenge, pool, embedder, lexical=bool(params.lex), vectors=vectors)
     fused = fuse(signals, params)
     suggestions = []
     for i, p in enumerate(pool):
@@ -292,25 +317,19 @@ def rank(
     return suggestions[:top] if top else suggestions
 
 
-def explain_pair(
-    challenge: dict, prepared: PreparedExpert, pool: list[PreparedExpert], embedder, params=DEFAULT_PARAMS
-):
-    """Return the suggestion for one expert ranked within ``pool`` plus why it may be absent."""
-    reasons = []
-    if not constraints.is_suggestable(prepared.expert):
-        reasons.append("not_suggestable")
-    ids = {p.id for p in pool}
-    full = pool if prepared.id in ids else pool + [prepared]
-    visible = [p for p in full if constraints.is_suggestable(p.expert) or p.id == prepared.id]
-    forced = [
-        PreparedExpert({**p.expert, "visibility": "public", "consent": True}, p.doc_vec, p.sentences, p.sent_vecs)
-        if p.id == prepared.id
-        else p
-        for p in visible
-    ]
-    ranked = rank(challenge, forced, embedder, params)
-    mine = next(s for s in ranked if s.id == prepared.id)
-    mine.expert = prepared.expert
-    if mine.violations:
-        reasons.append("constraints")
-    return mine, reasons, len(ranked)
+def score_single(challenge: dict, prepared: PreparedExpert, vectors: ChallengeVectors, params=DEFAULT_PARAMS):
+    """Return a pool-free suggestion (raw dense + skill cosine) used to rank challenges for one expert."""
+    # The expert asks for their own recommendations, so their visibility does not filter here.
+    me = PreparedExpert({**prepared.expert, "visibility": "public", "consent": True}, *_vectors_of(prepared))
+    signals = compute_signals(challenge, [me], lexical=False, vectors=vectors)
+    suggestion = rank(challenge, [me], params=params, signals=signals)[0]
+    suggestion.expert = prepared.expert
+    suggestion.score = float(signals["dense"][0] + signals["skill"][0]) / 2
+    if any(not c.ok and not c.hard for c in suggestion.constraints):
+        suggestion.score -= 0.01
+    return suggestion
+
+
+def _vectors_of(prepared: PreparedExpert):
+    """Return the stored vectors of a prepared expert (for copies with another dict)."""
+    return prepared.doc_vec, prepared.sentences, prepared.sent_vecs

@@ -252,6 +252,7 @@ LOGIN_REDIRECT_URL = "accounts:dashboard"
 # Similar-idea hints: "auto" tries the matching engine's embeddings, then falls back to TF-IDF; "lexical" skips them.
 IDEAS_SIMILARITY = os.environ.get("IDEAS_SIMILARITY", "auto")
 IDEAS_SIMILARITY_THRESHOLD = float(os.environ.get("IDEAS_SIMILARITY_THRESHOLD", "0.2"))
+IDEAS_EMBEDDING_THRESHOLD = float(os.environ.get("IDEAS_EMBEDDING_THRESHOLD", "0.83"))
 
 # --- search ---
 # Site and expert search (app `search`). The database path is the default; ELASTICSEARCH_URL

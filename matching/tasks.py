@@ -1,0 +1,32 @@
+"""Celery tasks: thin, idempotent wrappers over matching.services."""
+
+from celery import shared_task
+
+from matching import services
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def embed_expert(profile_id, force=False):
+    """Embed one expert profile (skipped when its text is unchanged)."""
+    return services.embed_expert(profile_id, force=force)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def embed_challenge(challenge_id, force=False):
+    """Embed one challenge (skipped when its text is unchanged)."""
+    return services.embed_challenge(challenge_id, force=force)
+
+
+@shared_task
+def remove_expert(profile_id):
+    """Drop an expert's vectors from every index."""
+    services.remove_expert(profile_id)
+
+
+@shared_task
+def rebuild_index(run_id=None, force=False):
+    """Re-embed everything, recording progress on the given IndexBuildRun."""
+    from matching.models import IndexBuildRun
+
+    run = IndexBuildRun.objects.filter(pk=run_id).first() if run_id else None
+    return services.rebuild_index(force=force, run=run).pk
