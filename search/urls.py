@@ -1,4 +1,10 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from . import views
 
 app_name = "search"
-urlpatterns = []
+urlpatterns = [
+    path("", views.results, name="results"),
+    path("autocomplete/", views.autocomplete, name="autocomplete"),
+    path("experts/", views.experts, name="experts"),
+]

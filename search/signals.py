@@ -1,0 +1,70 @@
+"""Signal receivers: every save or erasure reaches the search index through Celery after commit."""
+
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from experts.signals import expert_erased
+
+from . import tasks
+
+
+def enqueue(task, *args):
+    """Send a task once the current transaction commits, so the request never waits on the index."""
+    transaction.on_commit(partial(task.delay, *args))
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+def page_changed(sender, instance, **kwargs):
+    """Re-index a page when it is published or unpublished."""
+    enqueue(tasks.index_page, instance.pk)
+
+
+@receiver(post_page_move)
+def page_moved(sender, instance, **kwargs):
+    """Re-index a moved page and its descendants (their city may have changed)."""
+    enqueue(tasks.index_page_tree, instance.pk)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def privacy_changed(sender, instance, **kwargs):
+    """Re-index a subtree whose privacy changed (private pages leave the index)."""
+    enqueue(tasks.index_page_tree, instance.page_id)
+
+
+@receiver(post_delete)
+def page_deleted(sender, instance, **kwargs):
+    """Drop a deleted page from the indices (sent once per model in the page's inheritance chain)."""
+    if isinstance(instance, Page) and sender is Page:
+        enqueue(tasks.remove_page, instance.pk)
+
+
+@receiver(post_save, sender="challenges.Challenge")
+@receiver(post_delete, sender="challenges.Challenge")
+def challenge_changed(sender, instance, **kwargs):
+    """Index or drop a challenge (only open and in-progress ones stay searchable)."""
+    enqueue(tasks.index_challenge, instance.pk)
+
+
+@receiver(post_save, sender="experts.ExpertProfile")
+def expert_saved(sender, instance, **kwargs):
+    """Re-index an expert profile after it was saved."""
+    enqueue(tasks.index_expert, instance.pk)
+
+
+@receiver(post_delete, sender="experts.ExpertProfile")
+def expert_deleted(sender, instance, **kwargs):
+    """Drop a deleted expert from every index."""
+    enqueue(tasks.remove_expert, instance.pk)
+
+
+@receiver(expert_erased)
+def expert_was_erased(sender, profile_id, **kwargs):
+    """Drop an erased expert from every index (the database entry is already gone with the profile)."""
+    enqueue(tasks.remove_expert, profile_id)
