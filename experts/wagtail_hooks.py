@@ -1,7 +1,10 @@
 """Wagtail admin: editors may mark experts as notable compatriots; nothing else about a profile is editable there."""
 
 from django.contrib.auth import get_user_model
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -48,3 +51,21 @@ class ExpertProfileViewSet(SnippetViewSet):
 
 register_permission_policy(ExpertProfile, ExpertProfileAdminPolicy(ExpertProfile))
 register_snippet(ExpertProfileViewSet)
+
+
+class PlatformAdminMenuItem(MenuItem):
+    """A menu item only platform administrators (Django staff) see."""
+
+    def is_shown(self, request):
+        return request.user.is_staff or request.user.is_superuser
+
+
+@hooks.register("register_admin_menu_item")
+def register_access_log_menu_item():
+    """Link the read-only audit trail of profile views, CV downloads and exports."""
+    return PlatformAdminMenuItem(
+        _("Profile access log"),
+        reverse_lazy("admin:experts_profileaccesslog_changelist"),
+        icon_name="history",
+        order=310,
+    )

@@ -214,3 +214,43 @@ def test_visible_to_queryset_matches_detail_rules():
     assert set(ExpertProfile.objects.visible_to(staff)) == {public, staff_only}
     assert set(ExpertProfile.objects.visible_to(owner_profile.user)) == {public, owner_profile}
     assert set(ExpertProfile.objects.suggestable()) == {public, staff_only}
+
+
+def test_wagtail_admin_lets_editors_set_notable_only(client):
+    from django.contrib.auth.models import Permission
+
+    profile = ExpertProfileFactory(notable=False, headline="Original")
+    editor = UserFactory()
+    group = Group.objects.get_or_create(name="Alytus editors")[0]
+    group.permissions.add(
+        Permission.objects.get(codename="access_admin"), Permission.objects.get(codename="change_expertprofile")
+    )
+    editor.groups.add(group)
+    client.force_login(editor)
+    edit_url = reverse("wagtailsnippets_experts_expertprofile:edit", args=[profile.pk])
+    assert client.get(edit_url).status_code == 200
+    response = client.post(edit_url, {"notable": "on", "headline": "Changed by editor", "name": "Changed"})
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert profile.notable is True
+    assert (profile.headline, profile.name) != ("Changed by editor", "Changed")
+    # Creating or deleting profiles in the admin is refused even to superusers.
+    admin = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    assert client.get(reverse("wagtailsnippets_experts_expertprofile:add")).status_code in (302, 403)
+    assert client.get(reverse("wagtailsnippets_experts_expertprofile:delete", args=[profile.pk])).status_code in (
+        302,
+        403,
+    )
+    assert ExpertProfile.objects.filter(pk=profile.pk).exists()
+
+
+def test_access_log_is_read_only_in_django_admin(client):
+    profile = ExpertProfileFactory(visibility=Visibility.STAFF)
+    staff = make_staff()
+    services.log_access(staff, profile, ProfileAccessLog.Action.VIEW)
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    listing = client.get(reverse("admin:experts_profileaccesslog_changelist"))
+    assert listing.status_code == 200
+    assert staff.email in listing.content.decode()
+    assert client.get(reverse("admin:experts_profileaccesslog_add")).status_code == 403
