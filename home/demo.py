@@ -376,7 +376,7 @@ def load_demo(city_sites=False, stdout=None):
     """Load (or refresh) the demo site, groups, workflow and users; return the created users' logins."""
     lt, _ = Locale.objects.get_or_create(language_code="lt")
     en, _ = Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node()
+    root = tree_root(lt)
     home = HomePage.objects.filter(depth=2, locale=lt).first()
     if home is None:
         home = root.add_child(instance=HomePage(title="Miestai ir diaspora", slug="miestai", locale=lt))
@@ -477,6 +477,20 @@ def load_demo(city_sites=False, stdout=None):
                 hostname=f"{data.slug}.localhost", port=80, defaults={"root_page": city, "site_name": data.title.lt}
             )
     return users
+
+
+def tree_root(locale):
+    """Return Wagtail's root node, recreating it if the database was flushed."""
+    root = Page.get_first_root_node()
+    if root is None:
+        from django.contrib.contenttypes.models import ContentType
+
+        root = Page.add_root(
+            instance=Page(
+                title="Root", slug="root", content_type=ContentType.objects.get_for_model(Page), locale=locale
+            )
+        )
+    return root
 
 
 def _rich(text):

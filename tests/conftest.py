@@ -71,7 +71,9 @@ def site_tree(db):
 
     lt, _ = Locale.objects.get_or_create(language_code="lt")
     en, _ = Locale.objects.get_or_create(language_code="en")
-    root = Page.get_first_root_node()
+    from home.demo import tree_root
+
+    root = tree_root(lt)
     home = root.add_child(instance=HomePage(title="Miestai ir diaspora", slug="miestai", locale=lt))
     Site.objects.update_or_create(
         is_default_site=True, defaults={"hostname": "localhost", "root_page": home, "site_name": "Miestai"}

@@ -3,7 +3,7 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
 register = template.Library()
@@ -16,7 +16,9 @@ def language_switcher(context):
     page = context.get("page")
     current = get_language()
     links = []
-    for code, name in settings.LANGUAGES:
+    for code, _name in settings.LANGUAGES:
+        # Each language is named in itself, so a visitor can find their own.
+        name = get_language_info(code)["name_local"]
         url = None
         if isinstance(page, Page):
             locale = Locale.objects.filter(language_code=code).first()
