@@ -1,5 +1,6 @@
 """Account dashboard and the municipality staff access request."""
 
+import logging
 import os
 
 from django.conf import settings
@@ -14,6 +15,7 @@ from accounts import roles
 from accounts.forms import StaffAccessRequestForm
 from accounts.services import municipality_model, request_staff_access
 
+logger = logging.getLogger(__name__)
 RECOMMENDATIONS_TEMPLATE = "matching/_recommendations.html"
 
 
@@ -41,8 +43,9 @@ def _recommendations(user, profile):
     except (ImportError, AttributeError):
         return []
     try:
-        return list(recommend(profile))[:5]
-    except Exception:  # matching is another helper's work in progress; the dashboard must still render
+        return list(recommend(profile, top=5))
+    except Exception:  # the dashboard must render even when the matching engine fails
+        logger.exception("Recommendations failed for expert profile %s", profile.pk)
         return []
 
 

@@ -1,5 +1,7 @@
 """Front-end views: directory, profile detail, own-profile form, CV download, GDPR export and erasure."""
 
+import logging
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
@@ -7,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -18,6 +21,8 @@ from experts import services
 from experts.filters import ExpertDirectoryFilter
 from experts.forms import EraseAccountForm, ExpertProfileForm
 from experts.models import ExpertProfile, ProfileAccessLog, Visibility
+
+logger = logging.getLogger(__name__)
 
 
 def directory(request):
@@ -67,7 +72,8 @@ def profile_edit(request):
     profile = ExpertProfile.objects.filter(user=request.user).first()
     creating = profile is None
     if creating:
-        profile = ExpertProfile(user=request.user, visibility=Visibility.PUBLIC)
+        # Privacy by default: a new profile is shown to approved staff only until the expert chooses otherwise.
+        profile = ExpertProfile(user=request.user, visibility=Visibility.STAFF)
     if request.method == "POST":
         form = ExpertProfileForm(request.POST, request.FILES, instance=profile)
         if form.is_valid():
@@ -134,8 +140,13 @@ def erase(request):
     form = EraseAccountForm(request.user, request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = request.user
+        try:
+            services.erase_user(user)
+        except (ProtectedError, RestrictedError):
+            logger.exception("Erasure of user %s blocked by protected rows", user.pk)
+            form.add_error(None, _("Your account could not be erased automatically. Please contact us."))
+            return render(request, "experts/erase.html", {"form": form, "profile": profile})
         logout(request)
-        services.erase_user(user)
         messages.success(request, _("Your account and everything held about you have been erased."))
         return redirect("/")
     return render(request, "experts/erase.html", {"form": form, "profile": profile})

@@ -147,3 +147,19 @@ def test_invalid_confirmation_key_shows_clear_message(client):
     response = client.get(en("account_confirm_email", "bogus-key"))
     assert response.status_code == 200
     assert "expired or is invalid" in response.content.decode()
+
+
+def test_dashboard_includes_recommendations_when_matching_provides_them(client):
+    profile = ExpertProfileFactory()
+    client.force_login(profile.user)
+    response = client.get(en("accounts:dashboard"))
+    assert response.status_code == 200
+    assert response.context["show_recommendations"] is True
+    assert "Challenges for you" in main_of(response)
+
+
+def test_dashboard_for_member_without_profile_has_no_recommendations(client):
+    client.force_login(UserFactory())
+    response = client.get(en("accounts:dashboard"))
+    assert response.context["show_recommendations"] is False
+    assert "Challenges for you" not in main_of(response)
