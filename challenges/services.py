@@ -214,7 +214,9 @@ DECISIONS = {
 @transaction.atomic
 def respond(user, engagement, decision, note=""):
     """Accept, decline or withdraw a pending engagement on behalf of the party allowed to."""
-    engagement = Engagement.objects.select_for_update().select_related("challenge", "expert").get(pk=engagement.pk)
+    engagement = (
+        Engagement.objects.select_for_update(of=("self",)).select_related("challenge", "expert").get(pk=engagement.pk)
+    )
     side = side_of(user, engagement)
     if side is None:
         raise PermissionDenied
@@ -289,7 +291,7 @@ def notify_event(event_id):
     """Send the e-mail about one engagement step once, in the recipient's language; return the number sent."""
     with transaction.atomic():
         event = (
-            EngagementEvent.objects.select_for_update()
+            EngagementEvent.objects.select_for_update(of=("self",))
             .select_related("engagement__challenge__municipality", "engagement__expert__user", "actor")
             .filter(pk=event_id, notified_at__isnull=True)
             .first()

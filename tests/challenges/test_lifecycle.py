@@ -121,7 +121,9 @@ def test_form_rejects_end_before_start():
 
 
 def test_other_kinds_need_no_shadowing_details():
-    form = ChallengeForm(job_shadowing_data(kind="mentoring", department="", places="", shadowing_start="", shadowing_end=""))
+    form = ChallengeForm(
+        job_shadowing_data(kind="mentoring", department="", places="", shadowing_start="", shadowing_end="")
+    )
     assert form.is_valid(), form.errors
 
 
