@@ -184,9 +184,11 @@ def similar_ideas(call, title: str, summary: str, limit: int = 5, exclude_pk=Non
     scores = None
     if getattr(settings, "IDEAS_SIMILARITY", "auto") in ("auto", "embeddings"):
         scores = _embedding_scores(query, texts)
+        # e5 cosine similarities of unrelated texts still sit around 0.75-0.8, hence a higher bar.
+        threshold = getattr(settings, "IDEAS_EMBEDDING_THRESHOLD", 0.83)
     if scores is None:
         scores = _lexical_scores(query, texts)
-    threshold = getattr(settings, "IDEAS_SIMILARITY_THRESHOLD", 0.2)
+        threshold = getattr(settings, "IDEAS_SIMILARITY_THRESHOLD", 0.2)
     ranked = sorted(zip(candidates, scores, strict=True), key=lambda pair: -pair[1])
     return [(idea, float(score)) for idea, score in ranked[:limit] if score >= threshold]
 

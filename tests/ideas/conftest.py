@@ -113,3 +113,12 @@ def member(db):
 @pytest.fixture
 def other_member(db):
     return make_member("jonas@example.com")
+
+
+@pytest.fixture(autouse=True)
+def english_messages():
+    """Run service calls in English so message assertions hold once the Lithuanian catalogue is compiled."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
