@@ -137,3 +137,32 @@ def test_status_update_task_on_a_real_worker(cities, celery_worker):
     assert notify_followers.delay(update.pk).get(timeout=30) == 1
     update.refresh_from_db()
     assert update.notified_at is not None
+
+
+def test_call_settings_editable_in_the_wagtail_admin(cities, django_user_model, client):
+    call = make_call(cities["alytus"], slug="configurable")
+    admin = django_user_model.objects.create_superuser("admin", "admin@example.com", "pw")
+    client.force_login(admin)
+    from ideas.models import CallSettings
+
+    conf = CallSettings.objects.get(call=call)
+    listing = client.get("/admin/snippets/ideas/callsettings/")
+    assert listing.status_code == 200
+    edit_url = f"/admin/snippets/ideas/callsettings/edit/{conf.pk}/"
+    assert client.get(edit_url).status_code == 200
+    response = client.post(
+        edit_url,
+        {
+            "call": call.pk,
+            "phase_override": "voting",
+            "ballot_type": "approval",
+            "max_approvals": "3",
+            "official_rule": "mes",
+            "eligibility": "residents",
+            "languages": "lt",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    conf.refresh_from_db()
+    assert (conf.phase(), conf.ballot_type, conf.max_approvals, conf.official_rule) == ("voting", "approval", 3, "mes")
+    assert not conf.require_verified_email  # unchecked box
