@@ -75,3 +75,31 @@ def lt_catalogue(settings, tmp_path):
 
 
 __all__ = ["ROLES", "login", "ChallengeFactory", "ExpertFactory", "StaffFactory", "UserFactory"]
+
+
+@pytest.fixture
+def eager_tasks(settings):
+    """Run Celery tasks in-process even when a broker is configured (the real-worker test covers the broker)."""
+    from config.celery import app
+
+    # Other apps' signal handlers would otherwise load the embedding model inside the test (~30 s).
+    settings.MATCHING_AUTO_EMBED = False
+    old = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = old
+
+
+@pytest.fixture
+def no_auto_embed(settings):
+    """Stop matching from queueing model loads on every save (list this before fixtures that create data)."""
+    settings.MATCHING_AUTO_EMBED = False
+
+
+@pytest.fixture
+def purged_broker(settings):
+    """Drop tasks earlier tests left queued with no worker running (list this before `celery_worker`)."""
+    from config.celery import app
+
+    if settings.CELERY_BROKER_URL and not settings.CELERY_TASK_ALWAYS_EAGER:
+        app.control.purge()

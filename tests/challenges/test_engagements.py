@@ -128,7 +128,7 @@ def test_detail_page_shows_answer_buttons_to_the_right_party(client, world):
 
 
 def test_invitation_and_acceptance_mails_in_each_recipients_language(
-    client, world, lt_catalogue, django_capture_on_commit_callbacks
+    client, world, lt_catalogue, eager_tasks, django_capture_on_commit_callbacks
 ):
     expert_user = world["users"]["expert"]
     staff = world["users"]["own_staff"]
@@ -161,7 +161,7 @@ def test_invitation_and_acceptance_mails_in_each_recipients_language(
 
 
 def test_interest_goes_to_coordinators_and_answer_back_to_the_expert(
-    client, world, lt_catalogue, django_capture_on_commit_callbacks
+    client, world, lt_catalogue, eager_tasks, django_capture_on_commit_callbacks
 ):
     coordinator = world["users"]["own_staff"].staff_membership
     coordinator.is_coordinator = True
@@ -181,7 +181,7 @@ def test_interest_goes_to_coordinators_and_answer_back_to_the_expert(
     assert "Atmesta" in mail.outbox[1].subject
 
 
-def test_notification_is_sent_once(world, django_capture_on_commit_callbacks):
+def test_notification_is_sent_once(world, eager_tasks, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=False):
         engagement = services.invite_expert(world["users"]["own_staff"], world["open"], world["expert"])
     event = engagement.events.get()
@@ -196,7 +196,7 @@ def test_expert_language_falls_back_to_profile_languages(db):
     assert services.expert_language(ExpertFactory(languages=[])) == "lt"
 
 
-def wait_for(condition, timeout=20):
+def wait_for(condition, timeout=60):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if condition():
@@ -205,7 +205,9 @@ def wait_for(condition, timeout=20):
     return False
 
 
-def test_real_worker_sends_invitation_and_acceptance(celery_worker, world, lt_catalogue, client):
+def test_real_worker_sends_invitation_and_acceptance(
+    no_auto_embed, purged_broker, celery_worker, world, lt_catalogue, client
+):
     expert_user = world["users"]["expert"]
     staff = world["users"]["own_staff"]
     world["expert"].languages = ["en", "de"]  # no Lithuanian: the invitation goes out in English
@@ -227,7 +229,7 @@ def test_real_worker_sends_invitation_and_acceptance(celery_worker, world, lt_ca
     assert wait_for(lambda: not EngagementEvent.objects.filter(notified_at__isnull=True).exists())
 
 
-def test_member_without_profile_gets_no_mail(world, django_capture_on_commit_callbacks):
+def test_member_without_profile_gets_no_mail(world, eager_tasks, django_capture_on_commit_callbacks):
     UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
         with pytest.raises(PermissionDenied):
