@@ -7,7 +7,7 @@ from dateutil.rrule import rrulestr
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -313,6 +313,22 @@ class EventPage(RoutablePageMixin, Page):
         if rule.upper().startswith("RRULE:"):
             rule = rule[6:]
         return rrulestr(rule, dtstart=self.start.astimezone(self.tz))
+
+    @property
+    def recurrence_description(self):
+        """Describe the recurrence in words for visitors ("Every year on 26 December")."""
+        if not self.recurrence:
+            return ""
+        rule = self.recurrence_rule()
+        frequency = rule._freq
+        start = self.start.astimezone(self.tz)
+        if frequency == 0:  # YEARLY
+            return _("Every year on %(date)s") % {"date": formats.date_format(start, "MONTH_DAY_FORMAT")}
+        if frequency == 1:  # MONTHLY
+            return _("Every month on day %(day)s") % {"day": start.day}
+        if frequency == 2:  # WEEKLY
+            return _("Every week on %(weekday)s") % {"weekday": formats.date_format(start, "l")}
+        return _("Repeats (%(rule)s)") % {"rule": self.recurrence}
 
     def occurrences(self, after, before):
         """Return the occurrences that end after `after` and start before `before`."""

@@ -41,3 +41,10 @@ def test_upcoming_listing_expands_recurrences(demo_site):
     occurrences = event.occurrences(after=now, before=now + timedelta(days=3 * 366))
     assert len(occurrences) == 3
     assert all((o.start.month, o.start.day, o.start.hour) == (12, 26, 18) for o in occurrences)
+
+
+def test_recurrence_is_described_in_words(client, demo_site):
+    event = EventPage.objects.get(slug="kaledu-diasporos-vakaras", locale__language_code="lt")
+    assert "Kasmet gruodžio 26 d." in client.get(event.url).content.decode()
+    english = EventPage.objects.get(slug="kaledu-diasporos-vakaras", locale__language_code="en")
+    assert "Every year on December 26" in client.get(english.url).content.decode()
