@@ -163,3 +163,11 @@ def test_dashboard_for_member_without_profile_has_no_recommendations(client):
     response = client.get(en("accounts:dashboard"))
     assert response.context["show_recommendations"] is False
     assert "Challenges for you" not in main_of(response)
+
+
+@pytest.mark.parametrize("url_name", ["account_email", "account_change_password"])
+def test_other_allauth_pages_render_in_site_layout(client, url_name):
+    client.force_login(UserFactory())
+    response = client.get(en(url_name))
+    assert response.status_code == 200
+    assert 'class="site-header"' in response.content.decode()

@@ -127,3 +127,14 @@ def test_erasing_imported_profile_without_user(received_signals, tmp_path):
     services.erase_expert(profile)
     assert not ExpertProfile.objects.exists()
     assert received_signals[0]["external_id"] == "e001"
+
+
+def test_erase_expert_command_for_imported_profile(received_signals):
+    from django.core.management import CommandError, call_command
+
+    profile = ExpertProfileFactory(user=None, external_id="e042")
+    call_command("erase_expert", external_id="e042")
+    assert not ExpertProfile.objects.filter(pk=profile.pk).exists()
+    assert received_signals[0]["external_id"] == "e042"
+    with pytest.raises(CommandError, match="No expert profile"):
+        call_command("erase_expert", external_id="e042")
