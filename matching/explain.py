@@ -1,7 +1,6 @@
 """Turn a suggestion's constraint results and evidence into sentences in the viewer's language."""
 
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 
 def constraint_line(result) -> tuple[bool, str]:
@@ -38,11 +37,7 @@ def explain(suggestion) -> dict:
     covered = [{"skill": e.skill, "sentence": e.sentence, "score": round(e.score, 3)} for e in suggestion.covered]
     missing = suggestion.missing
     if suggestion.violations:
-        summary = ngettext(
-            "Relevant, but %(count)s hard constraint fails.",
-            "Relevant, but %(count)s hard constraints fail.",
-            len(suggestion.violations),
-        ) % {"count": len(suggestion.violations)}
+        summary = _("Relevant, but a hard constraint fails.")
     else:
         summary = _("Covers %(covered)s of %(total)s wanted skills; every hard constraint holds.") % {
             "covered": len(covered),

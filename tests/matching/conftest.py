@@ -70,7 +70,38 @@ WATER_CHALLENGE = {
 }
 
 
+def _other(ident, headline, cv, languages=("lt", "en")):
+    return {
+        "id": ident,
+        "name": ident,
+        "languages": list(languages),
+        "hours_per_month": 10,
+        "can_travel_to_lithuania": True,
+        "headline": headline,
+        "cv": cv,
+        "help_topics": [],
+    }
+
+
+# Unrelated profiles in both languages: real pools are larger than three people, and the
+# per-challenge language-shift correction needs a pool to estimate the shift on.
+OTHERS = [
+    _other(
+        "teacher-en", "Primary school teacher", "I teach reading and maths to children aged seven to ten in Dublin."
+    ),
+    _other("dev-en", "Backend software developer", "I build payment APIs in Go and run them on Kubernetes clusters."),
+    _other("chef-en", "Head chef", "I run the kitchen of a seafood restaurant and train young cooks."),
+    _other(
+        "accountant-lt", "Buhalterė", "Esu buhalterė Dubline. Tvarkau smulkių įmonių apskaitą ir mokesčių deklaracijas."
+    ),
+    _other("tour-lt", "Gidė", "Vedu ekskursijas po Romą lietuvių turistams. Rengiu kelionių maršrutus."),
+    _other(
+        "lawyer-lt", "Šeimos teisės advokatas", "Esu advokatas Londone, atstovauju klientams skyrybų ir globos bylose."
+    ),
+]
+
+
 @pytest.fixture
 def pool_dicts():
-    """Return three experts (one clear fit, in English) and one Lithuanian challenge."""
-    return [dict(WATER_EN), dict(EVENTS_LT), dict(NURSE_LT)], dict(WATER_CHALLENGE)
+    """Return nine experts (the one clear fit writes in English) and one Lithuanian challenge."""
+    return [dict(WATER_EN), dict(EVENTS_LT), dict(NURSE_LT)] + [dict(o) for o in OTHERS], dict(WATER_CHALLENGE)

@@ -1,0 +1,84 @@
+"""Ranking, constraints and explanations of the pure engine on a small bilingual pool."""
+
+from matching import constraints, ranking
+
+
+def _rank(pool, challenge, embedder, **kwargs):
+    return ranking.rank(challenge, ranking.prepare_experts(pool, embedder), embedder, **kwargs)
+
+
+def test_clear_fit_comes_first_across_languages(embedder, pool_dicts):
+    pool, challenge = pool_dicts
+    ranked = _rank(pool, challenge, embedder)
+    # A Lithuanian challenge, and the one water engineer writes in English.
+    assert ranked[0].id == "water-en"
+    assert [s.rank for s in ranked] == list(range(1, len(pool) + 1))
+
+
+def test_missing_language_is_demoted_below_every_compliant_expert(embedder, pool_dicts):
+    pool, challenge = pool_dicts
+    pool[0]["languages"] = ["en"]
+    ranked = _rank(pool, challenge, embedder)
+    assert ranked[-1].id == "water-en"
+    assert ranked[-1].violations == ["languages"]
+    assert all(not s.violations for s in ranked[:-1])
+
+
+def test_in_person_and_job_shadowing_need_travel(embedder, pool_dicts):
+    pool, challenge = pool_dicts
+    pool[0]["can_travel_to_lithuania"] = False
+    assert _rank(pool, challenge, embedder)[0].id == "water-en"  # remote: travel does not matter
+    for change in ({"in_person": True}, {"kind": "job_shadowing"}):
+        ranked = _rank(pool, {**challenge, **change}, embedder)
+        breakers = [s for s in ranked if s.violations]
+        assert {s.id for s in breakers} == {"water-en", "nurse-lt"}
+        assert all("travel" in s.violations for s in breakers)
+        assert ranked[-len(breakers) :] == breakers  # after every compliant expert
+
+
+def test_hours_below_half_demote_but_a_partial_commitment_only_lowers_the_score(embedder, pool_dicts):
+    pool, challenge = pool_dicts
+    pool[0]["hours_per_month"] = 3  # less than half of 8
+    ranked = _rank(pool, challenge, embedder)
+    assert ranked[-1].id == "water-en" and ranked[-1].violations == ["hours"]
+
+    pool[0]["hours_per_month"] = 5  # at least half: soft shortfall
+    ranked = _rank(pool, challenge, embedder)
+    assert ranked[0].id == "water-en" and not ranked[0].violations
+    full = _rank([dict(p, hours_per_month=10) if p["id"] == "water-en" else p for p in pool], challenge, embedder)
+    assert ranked[0].score < full[0].score
+
+
+def test_hidden_and_non_consenting_experts_are_never_suggested(embedder, pool_dicts):
+    pool, challenge = pool_dicts
+    pool[0]["visibility"] = "hidden"
+    pool[1]["consent"] = False
+    ranked = _rank(pool, challenge, embedder)
+    assert {s.id for s in ranked} == {p["id"] for p in pool} - {"water-en", "events-lt"}
+
+
+def test_explanation_names_the_evidence_sentence(embedder, pool_dicts):
+    pool, challenge = pool_dicts
+    top = _rank(pool, challenge, embedder)[0]
+    evidence = {e.skill: e for e in top.evidence}
+    assert "water mains replacement and sewer rehabilitation" in evidence[challenge["skills_wanted"][0]].sentence
+    assert "reduced leakage" in evidence[challenge["skills_wanted"][1]].sentence
+    assert "basketball" not in " ".join(e.sentence for e in top.evidence)
+    assert {c.code for c in top.constraints if c.hard} == {"languages", "hours"}
+
+
+def test_constraint_rules_follow_the_labelling_rules():
+    expert = {"languages": ["LT", "en"], "hours_per_month": 5, "can_travel_to_lithuania": False}
+    assert constraints.violations(expert, {"languages_required": ["lt"], "hours_needed_per_month": 10}) == []
+    assert constraints.violations(expert, {"languages_required": ["ru"], "hours_needed_per_month": 11}) == [
+        "languages",
+        "hours",
+    ]
+    assert constraints.violations(expert, {"kind": "job_shadowing"}) == ["travel"]
+    assert constraints.violations(expert, {"kind": "workshop", "in_person": True}) == ["travel"]
+
+
+def test_lithuanian_share_tells_languages_apart():
+    assert ranking.lithuanian_share("Esu inžinierė ir dirbu savivaldybėje") > 0.9
+    assert ranking.lithuanian_share("I am an engineer and I work for the city") < 0.1
+    assert 0.3 < ranking.lithuanian_share("Esu inžinierė. I work for the city of Leeds.") < 0.7
