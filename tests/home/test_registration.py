@@ -137,3 +137,11 @@ def test_concurrent_sign_ups_never_exceed_capacity(site_tree):
         thread.join()
     assert outcomes.count("ok") == 3
     assert EventRegistration.objects.filter(event=event).count() == 3
+
+
+def test_attendees_are_listed_in_the_admin(admin_client, site_tree):
+    event = make_event(site_tree["city"], capacity=3)
+    register_attendee(event, "Ona", "ona@example.com", "lt")
+    response = admin_client.get("/admin/snippets/home/eventregistration/")
+    assert response.status_code == 200
+    assert "ona@example.com" in response.content.decode()
