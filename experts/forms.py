@@ -51,6 +51,13 @@ class LanguageCodesField(ListField):
             raise ValidationError(_("Each language only once, please."))
 
 
+def describe_fields(form):
+    """Point each input at its help text (the id templates/experts/_field.html gives it)."""
+    for name, field in form.fields.items():
+        if field.help_text:
+            field.widget.attrs["aria-describedby"] = f"{form[name].auto_id}_help"
+
+
 class ExpertProfileForm(forms.ModelForm):
     """The expert's own profile form; `notable` is deliberately absent (editors set it)."""
 
@@ -110,6 +117,7 @@ class ExpertProfileForm(forms.ModelForm):
         self.fields["consent"].initial = self.instance.pk is not None and self.instance.has_consent
         if not (self.instance.pk and self.instance.cv_file):
             del self.fields["remove_cv"]
+        describe_fields(self)
 
     def clean_country(self):
         code = (self.cleaned_data.get("country") or "").strip().upper()
