@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -176,6 +177,17 @@ def invite_expert(user, challenge, expert, message=""):
     )
     _record(engagement, Engagement.Status.PENDING, user, message.strip())
     return engagement
+
+
+def engagements_for(user):
+    """Return the engagements the user is a party to: as the expert, and for their municipality as approved staff."""
+    if not roles.is_member(user):
+        return Engagement.objects.none()
+    allowed = Q(expert__user=user)
+    municipality = roles.approved_municipality(user)
+    if municipality is not None:
+        allowed |= Q(challenge__municipality=municipality)
+    return Engagement.objects.filter(allowed).select_related("challenge__municipality", "expert")
 
 
 def side_of(user, engagement):

@@ -6,6 +6,7 @@ app_name = "challenges"
 urlpatterns = [
     path("", views.challenge_list, name="list"),
     path("new/", views.challenge_create, name="create"),
+    path("engagements/", views.my_engagements, name="my_engagements"),
     path("<int:pk>/", views.challenge_detail, name="detail"),
     path("<int:pk>/edit/", views.challenge_edit, name="edit"),
     path("<int:pk>/status/", views.challenge_transition, name="transition"),

@@ -38,6 +38,7 @@ def challenge_list(request):
             "challenges": page.object_list,
             "query_string": query.urlencode(),
             "can_create": services.can_create_challenge(request.user),
+            "my_municipality": roles.approved_municipality(request.user),
         },
     )
 
@@ -173,3 +174,12 @@ def engagement_respond(request, pk):
     else:
         messages.success(request, _("Your answer was recorded."))
     return redirect(engagement.challenge)
+
+
+@login_required
+def my_engagements(request):
+    """List the interest and invitations the user takes part in, pending ones first, with their answer buttons."""
+    engagements = services.engagements_for(request.user).order_by("-updated_at")
+    rows = [(e, services.allowed_responses(request.user, e)) for e in engagements[:200]]
+    rows.sort(key=lambda row: not row[1])
+    return render(request, "challenges/my_engagements.html", {"engagement_rows": rows})

@@ -235,3 +235,26 @@ def test_member_without_profile_gets_no_mail(world, eager_tasks, django_capture_
         with pytest.raises(PermissionDenied):
             services.express_interest(world["users"]["member"], world["open"])
     assert mail.outbox == []
+
+
+def test_my_engagements_lists_each_partys_own(client, world):
+    mine = services.express_interest(world["users"]["expert"], world["open"], "Galiu")
+    other_expert = ExpertFactory()
+    kaunas = ChallengeFactory(municipality=world["other"], title="Kauno iššūkis")
+    theirs = services.express_interest(other_expert.user, kaunas)
+    url = reverse("challenges:my_engagements")
+    assert client.get(url).status_code == 302  # anonymous: to the login page
+
+    client.force_login(world["users"]["expert"])
+    rows = client.get(url).context["engagement_rows"]
+    assert [(e, r) for e, r in rows] == [(mine, ("withdraw",))]
+
+    client.force_login(world["users"]["own_staff"])
+    rows = client.get(url).context["engagement_rows"]
+    assert [(e, r) for e, r in rows] == [(mine, ("accept", "decline"))]
+
+    client.force_login(world["users"]["other_staff"])
+    assert [e for e, _r in client.get(url).context["engagement_rows"]] == [theirs]
+
+    client.force_login(world["users"]["member"])
+    assert client.get(url).context["engagement_rows"] == []

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from challenges import services
 from tests.challenges.factories import ChallengeFactory
 
 pytestmark = pytest.mark.django_db
@@ -87,6 +88,8 @@ def test_wagtail_admin_lists_snippets(client, world):
     for model in ("challenge", "municipality", "staffmembership", "engagement"):
         response = client.get(f"/admin/snippets/challenges/{model}/")
         assert response.status_code == 200, model
+    response = client.get(f"/admin/snippets/challenges/challenge/edit/{world['open'].pk}/")
+    assert response.status_code == 200
     response = client.get(
         f"/admin/snippets/challenges/staffmembership/edit/{world['users']['unapproved_staff'].staff_membership.pk}/"
     )
@@ -104,3 +107,21 @@ def test_django_admin_approve_action(client, world):
     assert response.status_code == 302
     membership.refresh_from_db()
     assert membership.approved and membership.approved_at is not None
+
+
+def test_admin_approves_staff_in_wagtail(client, world):
+    membership = world["users"]["unapproved_staff"].staff_membership
+    client.force_login(world["users"]["admin"])
+    response = client.post(
+        f"/admin/snippets/challenges/staffmembership/edit/{membership.pk}/",
+        {
+            "user": membership.user_id,
+            "municipality": membership.municipality_id,
+            "job_title": "Specialistė",
+            "approved": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    membership.refresh_from_db()
+    assert membership.approved and membership.approved_at is not None
+    assert services.can_create_challenge(membership.user)
