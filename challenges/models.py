@@ -134,6 +134,14 @@ class ChallengeQuerySet(models.QuerySet):
         """Return the challenges of one municipality."""
         return self.filter(municipality=municipality)
 
+    def for_city_page(self, page):
+        """Return the challenges of the municipality linked to a city hub (any language copy of it)."""
+        return self.filter(
+            models.Q(municipality__city_page__translation_key=page.translation_key)
+            | models.Q(municipality__city_page__isnull=True, municipality__name__iexact=page.municipality_name)
+            | models.Q(municipality__city_page__isnull=True, municipality__city_name__iexact=page.title)
+        )
+
     def visible_to(self, user):
         """Return what `user` may see: non-drafts for all; drafts for the owner's approved staff and admins."""
         from accounts import roles

@@ -125,3 +125,25 @@ def test_admin_approves_staff_in_wagtail(client, world):
     membership.refresh_from_db()
     assert membership.approved and membership.approved_at is not None
     assert services.can_create_challenge(membership.user)
+
+
+def test_challenges_of_a_city_hub_in_both_languages(site_tree):
+    from challenges.models import Challenge
+    from tests.challenges.factories import MunicipalityFactory
+
+    linked = MunicipalityFactory(name="Alytaus miesto savivaldybė", city_name="Alytus", city_page=site_tree["city"])
+    other = MunicipalityFactory(city_name="Kaunas")
+    mine = ChallengeFactory(municipality=linked)
+    ChallengeFactory(municipality=other)
+    for page in (site_tree["city"], site_tree["city_en"]):
+        assert list(Challenge.objects.open().for_city_page(page)) == [mine]
+    linked.city_page = None
+    linked.save()
+    assert list(Challenge.objects.for_city_page(site_tree["city_en"])) == [mine]  # by municipality name
+
+
+def test_city_include_renders(world):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("challenges/_city_challenges.html", {"challenges": [world["open"]]})
+    assert "Atviras iššūkis" in html and "municipality=alytus" in html
