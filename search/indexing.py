@@ -215,20 +215,19 @@ def build_expert_entry(profile):
     }
 
 
+def stored_expert_vectors(profile_ids):
+    """Return {profile id: vector} from the matching engine's stored embeddings (empty if it has none)."""
+    try:
+        embedding_model = apps.get_model("matching", "Embedding")
+    except LookupError:
+        return {}
+    rows = embedding_model.objects.filter(kind="expert", object_id__in=list(profile_ids))
+    return {row.object_id: row.doc_vector() for row in rows}
+
+
 def expert_vector(profile_id):
-    """Return the matching engine's stored embedding of an expert, when it keeps one, else None."""
-    try:
-        from matching import services as matching_services
-    except ImportError:
-        return None
-    getter = getattr(matching_services, "expert_vector", None)
-    if getter is None:
-        return None
-    try:
-        return getter(profile_id)
-    except Exception:  # the matching engine is optional for search
-        logger.info("No stored embedding for expert %s", profile_id, exc_info=True)
-        return None
+    """Return the matching engine's stored embedding of one expert, or None."""
+    return stored_expert_vectors([profile_id]).get(profile_id)
 
 
 def index_expert(profile_id):
@@ -288,7 +287,7 @@ def rebuild_elastic_index():
 
     entries = list(ContentEntry.objects.all())
     profiles = list(ExpertProfile.objects.all())
-    vectors = {p.pk: v for p in profiles if (v := expert_vector(p.pk)) is not None}
+    vectors = stored_expert_vectors([p.pk for p in profiles])
     return elastic.rebuild(entries, profiles, vectors)
 
 

@@ -534,11 +534,8 @@ def expert_vectors(profiles):
     """Return {profile id: vector} for profiles, from the matching engine's store or encoded here."""
     import numpy as np
 
-    vectors = {}
-    for profile in profiles:
-        stored = indexing.expert_vector(profile.pk)
-        if stored is not None:
-            vectors[profile.pk] = np.asarray(stored, dtype=np.float32)
+    stored = indexing.stored_expert_vectors([profile.pk for profile in profiles])
+    vectors = {pk: np.asarray(vector, dtype=np.float32) for pk, vector in stored.items()}
     missing = [p for p in profiles if p.pk not in vectors]
     if missing:
         from matching import embedding
@@ -605,7 +602,8 @@ def search_experts_database(query, language, user, filters=None, semantic=False,
         vectors = expert_vectors(list(profiles.values()))
         query_vec = np.asarray(vector, dtype=np.float32)
         for pk, vec in vectors.items():
-            scores[pk] = float(np.dot(query_vec, vec)) * 10 + scores.get(pk, 0.0) * 0.1
+            if vec.shape == query_vec.shape:  # a vector from another model is ignored, not compared
+                scores[pk] = float(np.dot(query_vec, vec)) * 10 + scores.get(pk, 0.0) * 0.1
         semantic_used = True
     ordered = sorted(profiles.values(), key=lambda p: (-scores.get(p.pk, 0.0), p.name.lower(), p.pk))
     facets = _expert_facets(ordered)
