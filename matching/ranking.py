@@ -46,6 +46,7 @@ class FusionParams:
     lex: float = 0.25
     soft_hours_penalty: float = 0.5
     evidence_threshold: float = 0.86
+    evidence_floor: float = 0.80
     language_correction: bool = True
     language_offset: float = 0.04
 
@@ -287,6 +288,27 @@ def fuse(signals: dict, params: FusionParams) -> np.ndarray:
     return total
 
 
+def _coverage(best: list, shares: np.ndarray, params: FusionParams) -> list[np.ndarray]:
+    """Return, per expert, which wanted skills their best sentence covers.
+
+    Absolute cosine separates poorly (e5-small scores most pairs 0.8-0.9, same-language
+    pairs higher), so in a pool large enough the best-sentence scores of each skill get the
+    same language-shift correction as the ranking signals, and a skill counts as covered
+    when the expert stands out from the pool (z ≥ 1) with at least ``evidence_floor``.
+    Single pairs and small pools fall back to ``evidence_threshold``.
+    """
+    if not best:
+        return []
+    scores = np.array([top for _, top in best], dtype=np.float64)  # experts x skills
+    if len(best) < MIN_POOL_FOR_CORRECTION:
+        return list(scores >= params.evidence_threshold)
+    covered = np.zeros_like(scores, dtype=bool)
+    for k in range(scores.shape[1]):
+        column = correct_language_shift(scores[:, k], shares)
+        covered[:, k] = (_zscore(column) >= 1.0) & (scores[:, k] >= params.evidence_floor)
+    return list(covered)
+
+
 def rank(
     challenge: dict,
     pool: list[PreparedExpert],
@@ -310,6 +332,7 @@ def rank(
     if signals is None:
         signals = compute_signals(challenge, pool, embedder, lexical=bool(params.lex), vectors=vectors)
     fused = fuse(signals, params)
+    covered = _coverage(signals["best"], signals["lt_share"], params)
     suggestions = []
     for i, p in enumerate(pool):
         checks = constraints.check(p.expert, challenge)
@@ -322,7 +345,7 @@ def rank(
                 skill=s,
                 sentence=p.sentences[int(idx[k])] if p.sentences else "",
                 score=float(top_scores[k]),
-                covered=bool(top_scores[k] >= params.evidence_threshold),
+                covered=bool(covered[i][k]),
             )
             for k, s in enumerate(signals["skills"])
         ]

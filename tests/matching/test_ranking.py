@@ -59,11 +59,15 @@ def test_hidden_and_non_consenting_experts_are_never_suggested(embedder, pool_di
 
 def test_explanation_names_the_evidence_sentence(embedder, pool_dicts):
     pool, challenge = pool_dicts
-    top = _rank(pool, challenge, embedder)[0]
+    ranked = _rank(pool, challenge, embedder)
+    top = ranked[0]
     evidence = {e.skill: e for e in top.evidence}
     assert "water mains replacement and sewer rehabilitation" in evidence[challenge["skills_wanted"][0]].sentence
     assert "reduced leakage" in evidence[challenge["skills_wanted"][1]].sentence
     assert "basketball" not in " ".join(e.sentence for e in top.evidence)
+    assert [e.skill for e in top.covered] == challenge["skills_wanted"] and top.missing == []
+    events = next(s for s in ranked if s.id == "events-lt")
+    assert events.covered == [] and events.missing == challenge["skills_wanted"]
     assert {c.code for c in top.constraints if c.hard} == {"languages", "hours"}
 
 
