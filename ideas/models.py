@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 
+from .admin_forms import CallSettingsForm
+
 
 class Phase(models.TextChoices):
     """The phases of a call, in order."""
@@ -71,6 +73,7 @@ class CallSettings(models.Model):
         max_length=10, choices=Languages.choices, default=Languages.LT_EN, verbose_name=_("Languages of ideas")
     )
 
+    base_form_class = CallSettingsForm
     panels = [
         PageChooserPanel("call", "home.CallForIdeasPage"),
         MultiFieldPanel(

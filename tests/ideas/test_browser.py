@@ -53,7 +53,7 @@ def test_idea_from_submission_to_results(page, live_server, cities, settings):
     page.goto(f"{live_server.url}/admin/ideas/")
     page.click(f"a[href='/admin/ideas/{idea.pk}/']")
     page.select_option("#id_action", "accept")
-    page.click("form[action='/admin/ideas/%d/'] button[type=submit]" % idea.pk)
+    page.click(f"form[action='/admin/ideas/{idea.pk}/'] button[type=submit]")
     page.wait_for_url("**/admin/ideas/")
     idea.refresh_from_db()
     assert idea.status == Idea.Status.ACCEPTED

@@ -134,7 +134,7 @@ def test_status_update_task_on_a_real_worker(cities, celery_worker):
     from ideas.tasks import notify_followers
 
     update = StatusUpdate.objects.create(idea=idea, author=editor, text="Done")
-    assert notify_followers.delay(update.pk).get(timeout=30) == 1
+    assert notify_followers.delay(update.pk).get(timeout=90) == 1
     update.refresh_from_db()
     assert update.notified_at is not None
 
@@ -166,3 +166,27 @@ def test_call_settings_editable_in_the_wagtail_admin(cities, django_user_model, 
     conf.refresh_from_db()
     assert (conf.phase(), conf.ballot_type, conf.max_approvals, conf.official_rule) == ("voting", "approval", 3, "mes")
     assert not conf.require_verified_email  # unchecked box
+
+
+def test_editor_cannot_configure_another_citys_call(cities, editors, client):
+    from django.contrib.auth.models import Permission
+
+    from ideas.models import CallSettings
+
+    call = make_call(cities["alytus"], slug="alytus-only")
+    CallSettings.objects.filter(call=call).delete()
+    cities["kaunas_editors"].permissions.add(*Permission.objects.filter(codename__endswith="_callsettings"))
+    client.force_login(editors["kaunas"])
+    response = client.post(
+        "/admin/snippets/ideas/callsettings/add/",
+        {
+            "call": call.pk,
+            "ballot_type": "supports",
+            "official_rule": "greedy",
+            "eligibility": "tied",
+            "languages": "lt",
+        },
+    )
+    assert response.status_code == 200
+    assert list(response.context["form"].errors) == ["call"]
+    assert not CallSettings.objects.filter(call=call).exists()
