@@ -117,6 +117,11 @@ def expert_doc_body(profile, vector=None):
     return body
 
 
+def _refresh():
+    """Return the refresh flag for single-document writes (tests make writes visible at once)."""
+    return "true" if getattr(settings, "SEARCH_ELASTIC_REFRESH", False) else "false"
+
+
 def upsert_content(entry):
     """Index one content entry into its language indices."""
     for language in content_languages(entry):
@@ -125,6 +130,7 @@ def upsert_content(entry):
             index=documents.content_alias(language),
             id=content_doc_id(entry),
             document=content_doc_body(entry),
+            refresh=_refresh(),
         )
 
 
@@ -135,6 +141,7 @@ def delete_content(source, object_id):
             client().options(ignore_status=404).delete,
             index=documents.content_alias(language),
             id=f"{source}-{object_id}",
+            refresh=_refresh(),
         )
 
 
@@ -147,7 +154,12 @@ def upsert_expert(profile, vector=None):
 
 def delete_expert(profile_id):
     """Remove an expert from the expert index (erasure)."""
-    _call(client().options(ignore_status=404).delete, index=documents.experts_alias(), id=str(profile_id))
+    _call(
+        client().options(ignore_status=404).delete,
+        index=documents.experts_alias(),
+        id=str(profile_id),
+        refresh=_refresh(),
+    )
 
 
 # --- rebuild with alias swap ----------------------------------------------------------------

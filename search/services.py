@@ -10,6 +10,7 @@ Whatever an index says, results are re-checked against the database: pages must 
 ``.live().public()``, challenges open or in progress, experts ``visible_to(viewer)``.
 """
 
+import datetime
 import difflib
 import logging
 import re
@@ -286,7 +287,7 @@ class _EntryFromHit:
         self.city_name = source.get("city_name", "")
         self.url = source.get("url", "")
         date = source.get("date")
-        self.date = timezone.datetime.fromisoformat(date).date() if date else None
+        self.date = datetime.date.fromisoformat(date[:10]) if date else None
 
 
 def search_content_elastic(query, language, filters, page_number=1, per_page=PAGE_SIZE):

@@ -201,10 +201,23 @@ def experts(users):
     }
 
 
+@pytest.fixture(autouse=True)
+def elasticsearch_test_indices(settings):
+    """Keep test documents in their own indices and make single writes visible at once (live node only)."""
+    settings.SEARCH_INDEX_PREFIX = "miestai-test"
+    settings.SEARCH_ELASTIC_REFRESH = True
+
+
 @pytest.fixture
 def indexed(site, challenges, experts):
-    """Build the search index tables from everything above (as the rebuild command does)."""
-    from search import indexing
+    """Build the search index tables from everything above (as the rebuild command does).
+
+    With ELASTICSEARCH_URL pointing at a live node the Elasticsearch indices are built too, so the
+    behavioural tests then run against Elasticsearch; otherwise they run on the database path.
+    """
+    from search import elastic, indexing
 
     indexing.rebuild_database_index()
+    if elastic.enabled() and elastic.ping():
+        indexing.rebuild_elastic_index()
     return {"site": site, "challenges": challenges, "experts": experts}
