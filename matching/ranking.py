@@ -355,22 +355,3 @@ def rank(
     for position, suggestion in enumerate(suggestions, start=1):
         suggestion.rank = position
     return suggestions[:top] if top else suggestions
-
-
-def score_single(challenge: dict, prepared: PreparedExpert, vectors: ChallengeVectors, params=DEFAULT_PARAMS):
-    """Return a pool-free suggestion (raw dense + skill cosine) used to rank challenges for one expert."""
-    # The expert asks for their own recommendations, so their visibility does not filter here.
-    me = PreparedExpert({**prepared.expert, "visibility": "public", "consent": True}, *_vectors_of(prepared))
-    signals = compute_signals(challenge, [me], lexical=False, vectors=vectors)
-    suggestion = rank(challenge, [me], params=params, signals=signals)[0]
-    suggestion.expert = prepared.expert
-    dense = signals["dense"][0] + params.language_offset * signals["lang_diff"][0]
-    suggestion.score = float(dense + signals["skill"][0]) / 2
-    if any(not c.ok and not c.hard for c in suggestion.constraints):
-        suggestion.score -= 0.01
-    return suggestion
-
-
-def _vectors_of(prepared: PreparedExpert):
-    """Return the stored vectors of a prepared expert (for copies with another dict)."""
-    return prepared.doc_vec, prepared.sentences, prepared.sent_vecs

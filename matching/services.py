@@ -293,20 +293,34 @@ def suggestions_for_challenge(challenge, user=None, top: int = 10) -> MatchResul
 
 
 def recommendations_for_expert(profile, top: int = 5) -> list:
-    """Return open challenges for an expert, best first, as suggestions whose ``challenge`` is set."""
-    from challenges.models import Challenge
+    """Return open challenges for an expert, best first, as suggestions whose ``challenge`` is set.
 
-    row = Embedding.objects.filter(kind=Embedding.Kind.EXPERT, object_id=profile.pk).first()
-    if row is None:
+    The expert is ranked inside each challenge's pool of suggestable experts (lexical signal
+    off, so no model and no TF-IDF fit on the request path): the fused score says how much
+    they stand out for that challenge, which makes scores comparable across challenges.
+    """
+    from dataclasses import replace
+
+    from challenges.models import Challenge
+    from experts.models import ExpertProfile
+
+    if not Embedding.objects.filter(kind=Embedding.Kind.EXPERT, object_id=profile.pk).exists():
         return []
-    record = expert_record(profile)
-    prepared = _prepared([row], {record["id"]: record})[0]
+    records = {str(p.pk): expert_record(p) for p in ExpertProfile.objects.suggestable()}
+    mine = expert_record(profile)
+    # The expert asks for their own recommendations, so their own visibility does not filter.
+    records[mine["id"]] = {**mine, "visibility": "public", "consent": True}
+    rows = Embedding.objects.filter(kind=Embedding.Kind.EXPERT, object_id__in=[int(i) for i in records])
+    pool = _prepared(list(rows), records)
+    params = replace(ranking.DEFAULT_PARAMS, lex=0.0)
     challenges = {c.pk: c for c in Challenge.objects.open().select_related("municipality")}
     out = []
     for crow in Embedding.objects.filter(kind=Embedding.Kind.CHALLENGE, object_id__in=list(challenges)):
         challenge = challenges[crow.object_id]
         vectors = ranking.ChallengeVectors(crow.doc_vector(), list(crow.sentences), crow.sentence_matrix())
-        suggestion = ranking.score_single(challenge_record(challenge), prepared, vectors)
+        ranked = ranking.rank(challenge_record(challenge), pool, params=params, vectors=vectors)
+        suggestion = next(s for s in ranked if s.id == mine["id"])
+        suggestion.expert = mine
         suggestion.challenge = challenge
         suggestion.why = explain.explain(suggestion)
         out.append(suggestion)
