@@ -85,6 +85,12 @@ class CityPage(RoutablePageMixin, Page):
         """Return calls for ideas that are open today."""
         return CallForIdeasPage.objects.descendant_of(self).live().public().open_now()
 
+    def open_challenges(self, limit=4):
+        """Return the open challenges this city's municipality has posted."""
+        from challenges.models import Challenge
+
+        return Challenge.objects.open().for_city_page(self).select_related("municipality")[:limit]
+
     @path("ical/", name="calendar")
     def calendar(self, request):
         """Serve the iCalendar feed of every event in this city."""
