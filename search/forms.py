@@ -16,8 +16,8 @@ class SiteSearchForm(forms.Form):
         label=_("Content type"), choices=ContentKind.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
     city = forms.ChoiceField(label=_("City"), required=False)
-    date_from = forms.DateField(label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
-    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_from = forms.DateField(label=_("From date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date_to = forms.DateField(label=_("To date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
     past = forms.BooleanField(label=_("Include past events"), required=False)
 
     def __init__(self, *args, cities=(), **kwargs):

@@ -19,6 +19,16 @@ class ContentKind(models.TextChoices):
     CITY = "city", _("City hubs")
 
 
+SINGULAR_LABELS = {
+    ContentKind.STORY: _("Story"),
+    ContentKind.EVENT: _("Event"),
+    ContentKind.CALL: _("Call for ideas"),
+    ContentKind.CHALLENGE: _("Challenge"),
+    ContentKind.INFORMATION: _("Information"),
+    ContentKind.CITY: _("City hub"),
+}
+
+
 class ContentEntryQuerySet(models.QuerySet):
     def for_locale(self, language):
         """Return entries in the given language, plus language-neutral ones (challenges)."""

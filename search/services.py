@@ -28,7 +28,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import documents, elastic, indexing
 from .lithuanian import MAX_TOKENS, fold, query_terms, stem
-from .models import ContentEntry, ContentKind, ExpertSearchEntry
+from .models import SINGULAR_LABELS, ContentEntry, ContentKind, ExpertSearchEntry
 
 logger = logging.getLogger(__name__)
 
@@ -211,7 +211,7 @@ def _content_hit(entry, obj, terms, language, highlights=None):
     snippet = highlights.get("body") or highlight(entry.text, terms, language)
     return ContentHit(
         kind=entry.kind,
-        kind_label=ContentKind(entry.kind).label,
+        kind_label=SINGULAR_LABELS[ContentKind(entry.kind)],
         title=title,
         url=url,
         snippet=snippet,
@@ -613,13 +613,14 @@ def search_experts_database(query, language, user, filters=None, semantic=False,
     hits = []
     for profile in page.object_list:
         snippet = ""
-        if flat_terms:
-            source = " · ".join([profile.headline, *profile.competencies, *profile.help_topics])
-            if include_cv and not _count_occurrences(
-                " ".join(stem(fold(w)) for w in WORD_RE.findall(source)), flat_terms
-            ):
-                source = profile.cv_text or source
-            snippet = highlight(source, flat_terms, language)
+        sources = [" · ".join([*profile.competencies, *profile.help_topics])]
+        if include_cv:
+            sources.append(profile.cv_text)
+        for source in sources if flat_terms else []:
+            source_stems = " ".join(stem(fold(word)) for word in WORD_RE.findall(source or ""))
+            if _count_occurrences(source_stems, flat_terms):
+                snippet = highlight(source, flat_terms, language)
+                break
         hits.append(
             ExpertHit(profile=profile, score=scores.get(profile.pk, 0.0), snippet=snippet, semantic=semantic_used)
         )
@@ -723,7 +724,7 @@ def autocomplete(query, language, user, limit=8):
         or _term_matches(stem(fold(title.split()[0]), language) if title.split() else "", terms)
     ]
     for title in cities[:3]:
-        out.append({"label": title, "type": str(ContentKind.CITY.label), "value": title})
+        out.append({"label": title, "type": str(SINGULAR_LABELS[ContentKind.CITY]), "value": title})
     entries = _filtered_entries(language, ContentFilters())
     title_condition = models.Q()
     for term in terms:
@@ -731,7 +732,14 @@ def autocomplete(query, language, user, limit=8):
     candidates = list(entries.filter(title_condition).exclude(kind=ContentKind.CITY).order_by("-date")[:20])
     for entry, obj in _permitted(candidates)[: limit - len(out)]:
         url = obj.get_url() if entry.source == "page" else obj.get_absolute_url()
-        out.append({"label": entry.title, "type": str(ContentKind(entry.kind).label), "url": url, "value": entry.title})
+        out.append(
+            {
+                "label": entry.title,
+                "type": str(SINGULAR_LABELS[ContentKind(entry.kind)]),
+                "url": url,
+                "value": entry.title,
+            }
+        )
     if len(out) < limit:
         condition = models.Q()
         for group in term_groups(query):
