@@ -131,6 +131,7 @@ def upsert_content(entry):
             id=content_doc_id(entry),
             document=content_doc_body(entry),
             refresh=_refresh(),
+            require_alias=True,  # never auto-create an unmapped index: rebuild_search_index makes them
         )
 
 
@@ -148,7 +149,12 @@ def delete_content(source, object_id):
 def upsert_expert(profile, vector=None):
     """Index one expert profile."""
     _call(
-        client().index, index=documents.experts_alias(), id=str(profile.pk), document=expert_doc_body(profile, vector)
+        client().index,
+        index=documents.experts_alias(),
+        id=str(profile.pk),
+        document=expert_doc_body(profile, vector),
+        refresh=_refresh(),
+        require_alias=True,
     )
 
 

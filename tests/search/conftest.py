@@ -206,6 +206,8 @@ def elasticsearch_test_indices(settings):
     """Keep test documents in their own indices and make single writes visible at once (live node only)."""
     settings.SEARCH_INDEX_PREFIX = "miestai-test"
     settings.SEARCH_ELASTIC_REFRESH = True
+    # Search tests do not need matching's per-save embeddings (semantic search encodes on the fly).
+    settings.MATCHING_AUTO_EMBED = False
 
 
 @pytest.fixture

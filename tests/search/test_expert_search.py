@@ -55,7 +55,8 @@ def test_facets_with_counts(indexed, users):
     facets = {name: dict(values) for name, values in outcome.facets.items()}
     assert facets["country"] == {"GB": 1, "DE": 1, "NO": 1, "US": 1, "FR": 1}
     assert facets["language"]["lt"] == 4 and facets["language"]["en"] == 2
-    assert facets["hours"] == {"1-5": 3, "6-10": 1, "11-20": 1, "21+": 1} or facets["hours"]["21+"] == 1
+    assert facets["hours"] == {"1-5": 2, "6-10": 1, "11-20": 1, "21+": 1}
+    assert [key for key, _ in outcome.facets["hours"]] == ["1-5", "6-10", "11-20", "21+"]
     assert facets["can_travel"] == {"yes": 1}
     public = services.search_experts("", "lt", ANON)
     assert {name for name, _ in public.facets["country"]} == {"GB", "DE"}  # counts never leak hidden profiles
