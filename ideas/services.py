@@ -168,12 +168,17 @@ def moderate(idea: Idea, user, action: str, message: str = "", merge_into: Idea 
 # --- Similar ideas ---
 
 
-def similar_ideas(call, title: str, summary: str, limit: int = 5, exclude_pk=None):
-    """Return up to `limit` existing ideas of the call most similar to a draft title and summary, with scores."""
+def similar_ideas(call, title: str, summary: str, limit: int = 5, exclude_pk=None, user=None):
+    """Return up to `limit` ideas of the call most similar to a draft title and summary, with scores.
+
+    Only public (accepted) ideas are suggested, plus the user's own: unmoderated text stays private.
+    """
     call = canonical_call(call)
+    visible = (
+        Idea.objects.for_call(call).visible_to(user) if user is not None else Idea.objects.for_call(call).accepted()
+    )
     candidates = list(
-        Idea.objects.for_call(call)
-        .filter(status__in=[Idea.Status.ACCEPTED, Idea.Status.SUBMITTED])
+        visible.exclude(status__in=[Idea.Status.REJECTED, Idea.Status.MERGED])
         .exclude(pk=exclude_pk)
         .only("pk", "title", "summary", "status")[:500]
     )

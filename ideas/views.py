@@ -167,7 +167,7 @@ def similar(request, call_id):
     summary = request.GET.get("summary", "")[:600]
     exclude = request.GET.get("exclude")
     found = services.similar_ideas(
-        call, title, summary, exclude_pk=int(exclude) if exclude and exclude.isdigit() else None
+        call, title, summary, exclude_pk=int(exclude) if exclude and exclude.isdigit() else None, user=request.user
     )
     return JsonResponse(
         {
@@ -176,7 +176,7 @@ def similar(request, call_id):
                     "id": idea.pk,
                     "title": idea.title,
                     "score": round(score, 3),
-                    "url": reverse("ideas:detail", args=[idea.pk]) if idea.status == Idea.Status.ACCEPTED else None,
+                    "url": reverse("ideas:detail", args=[idea.pk]),
                 }
                 for idea, score in found
             ]
