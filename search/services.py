@@ -182,7 +182,26 @@ def _heal_missing_entries(page_ids):
 
 
 def _permitted(entries):
-    """Drop entries whose page is no longer live and public, or whose challenge is not public."""
+    """Drop entries whose page is no longer live and public, or whose challenge is not public (ids only)."""
+    from wagtail.models import Page
+
+    page_ids = [e.object_id for e in entries if e.source == "page"]
+    challenge_ids = [e.object_id for e in entries if e.source == "challenge"]
+    allowed = {"page": set(), "challenge": set()}
+    if page_ids:
+        allowed["page"] = set(Page.objects.live().public().filter(pk__in=page_ids).values_list("pk", flat=True))
+    if challenge_ids:
+        model = apps.get_model("challenges", "Challenge")
+        allowed["challenge"] = set(
+            model.objects.filter(pk__in=challenge_ids, status__in=indexing.PUBLIC_CHALLENGE_STATUSES).values_list(
+                "pk", flat=True
+            )
+        )
+    return [entry for entry in entries if entry.object_id in allowed.get(entry.source, ())]
+
+
+def _attach(entries):
+    """Return (entry, object) pairs for one page of results: specific pages and challenges, loaded once."""
     from wagtail.models import Page
 
     page_ids = [e.object_id for e in entries if e.source == "page"]
@@ -192,12 +211,12 @@ def _permitted(entries):
     if challenge_ids:
         model = apps.get_model("challenges", "Challenge")
         challenges = model.objects.filter(pk__in=challenge_ids, status__in=indexing.PUBLIC_CHALLENGE_STATUSES).in_bulk()
-    out = []
+    pairs = []
     for entry in entries:
         obj = (pages if entry.source == "page" else challenges).get(entry.object_id)
         if obj is not None:
-            out.append((entry, obj))
-    return out
+            pairs.append((entry, obj))
+    return pairs
 
 
 def _content_hit(entry, obj, terms, language, highlights=None):
@@ -264,9 +283,9 @@ def search_content_database(query, language, filters, page_number=1, per_page=PA
             scored.append((entry, score))
         scored.sort(key=lambda pair: (-pair[1], -(pair[0].date.toordinal() if pair[0].date else 0), pair[0].title))
     permitted = _permitted([entry for entry, _ in scored])
-    facets = {"kind": _kind_facets([entry for entry, _ in permitted])}
+    facets = {"kind": _kind_facets(permitted)}
     page, paginator = _paginate(permitted, page_number, per_page)
-    hits = [_content_hit(entry, obj, terms, language) for entry, obj in page.object_list]
+    hits = [_content_hit(entry, obj, terms, language) for entry, obj in _attach(page.object_list)]
     outcome = SearchOutcome(
         query=query, hits=hits, page=page, paginator=paginator, total=paginator.count, facets=facets
     )
@@ -318,13 +337,13 @@ def search_content_elastic(query, language, filters, page_number=1, per_page=PAG
                 if fragments:
                     marks[name] = mark_safe(" … ".join(fragments))
         rows.append((entry, marks))
-    permitted_pairs = _permitted([entry for entry, _ in rows])
+    permitted_entries = _permitted([entry for entry, _ in rows])
     marks_by_key = {(entry.source, entry.object_id): marks for entry, marks in rows}
     terms = query_terms(query, language)
-    page, paginator = _paginate(permitted_pairs, page_number, per_page)
+    page, paginator = _paginate(permitted_entries, page_number, per_page)
     hits = [
         _content_hit(entry, obj, terms, language, marks_by_key.get((entry.source, entry.object_id)))
-        for entry, obj in page.object_list
+        for entry, obj in _attach(page.object_list)
     ]
     facets = {"kind": {b.key: b.doc_count for b in response.aggregations.kind.buckets}}
     outcome = SearchOutcome(
@@ -336,7 +355,7 @@ def search_content_elastic(query, language, filters, page_number=1, per_page=PAG
         backend="elasticsearch",
         facets=facets,
     )
-    if query and not permitted_pairs:
+    if query and not permitted_entries:
         outcome.suggestion = did_you_mean(query, language)
     return outcome
 
@@ -730,7 +749,7 @@ def autocomplete(query, language, user, limit=8):
     for term in terms:
         title_condition &= models.Q(normalised_title__contains=f" {term}")
     candidates = list(entries.filter(title_condition).exclude(kind=ContentKind.CITY).order_by("-date")[:20])
-    for entry, obj in _permitted(candidates)[: limit - len(out)]:
+    for entry, obj in _attach(_permitted(candidates)[: limit - len(out)]):
         url = obj.get_url() if entry.source == "page" else obj.get_absolute_url()
         out.append(
             {

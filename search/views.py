@@ -8,6 +8,7 @@ from django.views.decorators.http import require_GET
 
 from . import services
 from .forms import ExpertSearchForm, SiteSearchForm
+from .models import ContentKind
 
 
 def _language():
@@ -33,12 +34,19 @@ def results(request):
         form.is_valid()
         query = form.cleaned_data.get("q", "")
         outcome = services.search_content(query, language, form.filters(), page_number=request.GET.get("page", 1))
+    kind_facets = []
+    for kind, count in sorted((outcome.facets.get("kind", {}) if outcome else {}).items()):
+        params = request.GET.copy()
+        params.pop("page", None)
+        params.setlist("kind", [kind])
+        kind_facets.append({"label": ContentKind(kind).label, "count": count, "url": "?" + params.urlencode()})
     return render(
         request,
         "search/results.html",
         {
             "form": form,
             "outcome": outcome,
+            "kind_facets": kind_facets if len(kind_facets) > 1 else [],
             "search_query": outcome.query if outcome else "",
             "query_string": _query_string(request),
         },

@@ -89,6 +89,13 @@ def test_past_events_hidden_by_default_and_shown_on_request(indexed):
     assert "Praėjęs susitikimas" in with_past
 
 
+def test_kind_facet_counts(indexed, client):
+    outcome = services.search_content("vandentvarka", "lt")
+    assert outcome.facets["kind"] == {"story": 2, "event": 1, "call": 1, "challenge": 2}
+    html = client.get(results_url(), {"q": "vandentvarka"}).content.decode()
+    assert "kind=challenge" in html and "(2)" in html
+
+
 def test_filter_by_content_type(indexed):
     found = services.search_content("vandentvarka", "lt", ContentFilters(kinds=["story"]))
     assert found.hits and {hit.kind for hit in found.hits} == {"story"}
