@@ -19,7 +19,8 @@ def log_in(page, live_server, user):
     )
 
 
-def test_idea_from_submission_to_results(page, live_server, cities, settings):
+@pytest.mark.parametrize("lang", ["lt", "en"])
+def test_idea_from_submission_to_results(page, live_server, cities, settings, lang):
     settings.IDEAS_SIMILARITY = "lexical"
     call = make_call(cities["alytus"], ballot_type=CallSettings.BallotType.KNAPSACK)
     make_idea(call, "Apšviesti taką prie ežero", cost=30, summary="Žibintai aplink Dailidės ežerą")
@@ -28,24 +29,28 @@ def test_idea_from_submission_to_results(page, live_server, cities, settings):
     editor = make_member("redaktorius@example.com")
     editor.groups.add(cities["alytus_editors"])
 
-    # The call page shows the phase and the submit link.
-    page.goto(live_server.url + call.url)
-    page.locator(f"a[href='/lt/ideas/call/{call.pk}/submit/']").first.wait_for()
+    # The call page (Lithuanian original or its English translation) shows the phase and the submit link.
+    shown = call
+    if lang == "en":
+        shown = call.copy_for_translation(cities["city_en"].locale)
+        shown.save_revision().publish()
+    page.goto(live_server.url + shown.url)
+    page.locator(f"a[href='/{lang}/ideas/call/{call.pk}/submit/']").first.wait_for()
 
     # 1. A member writes an idea; similar existing ideas are suggested while typing.
     log_in(page, live_server, author)
-    page.goto(f"{live_server.url}/lt/ideas/call/{call.pk}/submit/")
+    page.goto(f"{live_server.url}/{lang}/ideas/call/{call.pk}/submit/")
     page.fill("#id_title", "Ežero tako apšvietimas")
     page.fill("#id_summary", "Daugiau žibintų prie ežero tako")
     page.locator("#similar-ideas").get_by_text("Apšviesti taką prie ežero").wait_for()
     page.fill("#id_description", "Dešimt naujų žibintų.")
     page.fill("#id_estimated_cost", "40")
     page.fill("#id_address", "Dailidės ežeras, Alytus")
-    page.select_option("#id_language", "lt")
+    page.select_option("#id_language", lang)
     page.click("button[name=submit]")
-    page.wait_for_url("**/lt/ideas/*/")
+    page.wait_for_url(f"**/{lang}/ideas/*/")
     idea = Idea.objects.get(title="Ežero tako apšvietimas")
-    assert idea.status == Idea.Status.SUBMITTED
+    assert idea.status == Idea.Status.SUBMITTED and idea.language == lang
 
     # 2. An Alytus editor accepts it in the Wagtail admin.
     page.context.clear_cookies()
@@ -62,7 +67,7 @@ def test_idea_from_submission_to_results(page, live_server, cities, settings):
     set_phase(call, Phase.VOTING)
     page.context.clear_cookies()
     log_in(page, live_server, voter)
-    page.goto(f"{live_server.url}/lt/ideas/call/{call.pk}/vote/")
+    page.goto(f"{live_server.url}/{lang}/ideas/call/{call.pk}/vote/")
     page.check(f"#idea-{idea.pk}")
     page.locator("#ballot-total", has_text="40").wait_for()  # the budget counter (progressive enhancement)
     page.check("input[name=tie][value=born]")
@@ -73,7 +78,7 @@ def test_idea_from_submission_to_results(page, live_server, cities, settings):
     # 4. Results: everyone sees the totals and the winning idea.
     set_phase(call, Phase.RESULTS)
     page.context.clear_cookies()
-    page.goto(f"{live_server.url}/lt/ideas/call/{call.pk}/results/")
+    page.goto(f"{live_server.url}/{lang}/ideas/call/{call.pk}/results/")
     winners = page.locator("ol.winners")
     winners.get_by_text("Ežero tako apšvietimas").wait_for()
     assert "Apšviesti taką prie ežero" not in winners.inner_text()

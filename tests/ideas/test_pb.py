@@ -132,3 +132,10 @@ def test_command_line_reports_unreadable_file(tmp_path):
     )
     assert done.returncode == 2
     assert "error" in done.stderr
+
+
+def test_pb_module_never_imports_django():
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    env["PYTHONPATH"] = str(ROOT)
+    code = "import sys, ideas.pb; sys.exit(1 if any(m.startswith('django') for m in sys.modules) else 0)"
+    assert subprocess.run([sys.executable, "-c", code], env=env, cwd=ROOT).returncode == 0
