@@ -168,3 +168,17 @@ def test_saving_a_profile_embeds_it_on_a_real_worker(celery_worker, index_dir, e
         time.sleep(0.5)
     assert Embedding.objects.filter(kind="expert", object_id=profile.pk).exists()
     assert ExpertProfile.objects.filter(pk=profile.pk).exists()
+
+
+def test_saving_a_profile_embeds_it_after_commit_on_the_embedded_default(
+    db, settings, index_dir, embedder, django_capture_on_commit_callbacks
+):
+    """Without a broker the task runs eagerly, still only once the transaction commits."""
+    if not settings.CELERY_TASK_ALWAYS_EAGER:
+        pytest.skip("A broker is configured: test_saving_a_profile_embeds_it_on_a_real_worker covers this.")
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        profile = _profile(WATER_EN)
+        assert not Embedding.objects.filter(kind="expert", object_id=profile.pk).exists()
+    assert callbacks
+    assert Embedding.objects.filter(kind="expert", object_id=profile.pk).exists()
+    assert str(profile.pk) in services.numpy_index("expert")
