@@ -1,5 +1,8 @@
 """Ideas platform: per-call settings, ideas and their moderation, ballots, voting codes and follow-ups."""
 
+import uuid
+from pathlib import Path
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import models
@@ -254,11 +257,17 @@ def private_storage():
     return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT / "ideas")
 
 
+def image_upload_path(instance, filename):
+    """Return a random name: an unmoderated image's URL cannot be guessed from its original file name."""
+    suffix = Path(filename).suffix.lower()[:8]
+    return f"ideas/images/{uuid.uuid4().hex}{suffix}"
+
+
 class IdeaImage(models.Model):
     """A picture illustrating an idea; shown publicly only once the idea is accepted."""
 
     idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="images")
-    image = models.ImageField(upload_to="ideas/images/%Y/%m/", verbose_name=_("Image"))
+    image = models.ImageField(upload_to=image_upload_path, verbose_name=_("Image"))
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):

@@ -49,7 +49,8 @@ def test_member_saves_a_draft_then_submits_with_files(call, member, client):
     assert response.status_code == 302
     idea.refresh_from_db()
     assert idea.status == Idea.Status.SUBMITTED
-    assert IdeaImage.objects.filter(idea=idea).count() == 1
+    image_row = IdeaImage.objects.get(idea=idea)
+    assert "lake" not in image_row.image.name and image_row.image.name.endswith(".png")
     attachment = IdeaAttachment.objects.get(idea=idea)
     assert attachment.original_name == "plan.pdf"
     # Attachments live outside MEDIA_ROOT and are served only to the author/editors before acceptance.
