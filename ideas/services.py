@@ -591,7 +591,11 @@ def send_update_emails(update_id: int) -> int:
             Follow.objects.filter(idea=update.idea).exclude(user__email="").values_list("user__email", flat=True)
         )
         subject = _("Update on “%(title)s”") % {"title": update.idea.title}
-        messages = [(subject, update.text, None, [email]) for email in recipients]
+        from django.urls import reverse
+
+        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("ideas:detail", args=[update.idea_id])
+        body = f"{update.text}\n\n{link}"
+        messages = [(subject, body, None, [email]) for email in recipients]
         send_mass_mail(messages, fail_silently=False)
         update.notified_at = timezone.now()
         update.save(update_fields=["notified_at"])

@@ -119,6 +119,7 @@ def test_status_update_emails_followers(pending, editors, other_member, client):
     if not update.notified_at and not mail.outbox:
         services.send_update_emails(update.pk)
     assert [m.to for m in mail.outbox] == [[other_member.email]]
+    assert reverse("ideas:detail", args=[pending.pk]) in mail.outbox[0].body
     assert services.send_update_emails(update.pk) == 0  # idempotent: never sent twice
     assert "Works start in May." in client.get(reverse("ideas:detail", args=[pending.pk])).content.decode()
 
