@@ -1,5 +1,6 @@
 """Elasticsearch path: mappings and the exact query JSON (no node needed), fallback, and live-node tests."""
 
+import json
 import logging
 import os
 
@@ -226,3 +227,32 @@ def test_live_dropped_index_falls_back(indexed, live_node):
     live_node.indices.delete(index="miestai-test-content-lt-*")
     outcome = services.search_content("vandentvarka", "lt", ContentFilters())
     assert outcome.degraded and outcome.hits
+
+
+def test_elasticsearch_url_switches_wagtail_to_elasticsearch8_and_keeps_the_database_fallback():
+    """Load the settings in a fresh interpreter with ELASTICSEARCH_URL set and build Wagtail's backends."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    code = (
+        "import django, json; django.setup();"
+        "from django.conf import settings; from wagtail.search.backends import get_search_backend;"
+        "es = get_search_backend('default'); db = get_search_backend(settings.SEARCH_PAGE_BACKEND);"
+        "print(json.dumps([type(es).__module__, type(db).__module__, settings.SEARCH_PAGE_BACKEND,"
+        " es.settings['settings']['analysis']['analyzer']['default']['filter']]))"
+    )
+    env = {
+        **os.environ,
+        "ELASTICSEARCH_URL": "http://127.0.0.1:9",
+        "DJANGO_SETTINGS_MODULE": "config.settings.test",
+        "PYTHONPATH": f"{root}{os.pathsep}{root / 'platform'}",
+    }
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run([sys.executable, "-c", code], env=env, cwd=root, capture_output=True, text=True, check=True)
+    es_module, db_module, page_backend, filters = json.loads(result.stdout.strip().splitlines()[-1])
+    assert es_module == "modelsearch.backends.elasticsearch8"
+    assert db_module.startswith("modelsearch.backends.database")
+    assert page_backend == "database"
+    assert filters == ["lowercase", "lt_stop", "lt_stemmer", "asciifolding"]
