@@ -591,6 +591,7 @@ def search_experts_database(query, language, user, filters=None, semantic=False,
     filters = filters or ExpertFilters()
     query = clean_query(query)
     include_cv = may_search_cvs(user)
+    owner_id = user.pk if user is not None and user.is_authenticated else None
     visible = ExpertProfile.objects.visible_to(user)
     _heal_expert_entries(visible)
     entries = _apply_expert_filters(ExpertSearchEntry.objects.filter(expert__in=visible.values("pk")), filters)
@@ -605,15 +606,19 @@ def search_experts_database(query, language, user, filters=None, semantic=False,
                 one |= models.Q(normalised__contains=needle)
                 if include_cv:
                     one |= models.Q(normalised_cv__contains=needle)
+                elif owner_id:  # an expert may find their own profile by their own CV
+                    one |= models.Q(normalised_cv__contains=needle, expert__user_id=owner_id)
             condition &= one
         entries = entries.filter(condition)
-    rows = list(entries.values_list("expert_id", "normalised", "normalised_cv")[: MAX_CANDIDATES * 5])
+    rows = list(
+        entries.values_list("expert_id", "normalised", "normalised_cv", "expert__user_id")[: MAX_CANDIDATES * 5]
+    )
     scores = {}
-    for expert_id, normalised, normalised_cv in rows:
+    for expert_id, normalised, normalised_cv, user_id in rows:
         score = 0.0
         for group in groups:
             score += 2.0 * min(_count_occurrences(normalised, group), 5)
-            if include_cv:
+            if include_cv or (owner_id and user_id == owner_id):
                 score += min(_count_occurrences(normalised_cv, group), 5)
         scores[expert_id] = score
     profiles = visible.filter(pk__in=list(scores)).in_bulk()
@@ -635,7 +640,7 @@ def search_experts_database(query, language, user, filters=None, semantic=False,
     for profile in page.object_list:
         snippet = ""
         sources = [" · ".join([*profile.competencies, *profile.help_topics])]
-        if include_cv:
+        if include_cv or (owner_id and profile.user_id == owner_id):  # experts.services.can_see_private_fields
             sources.append(profile.cv_text)
         for source in sources if flat_terms else []:
             source_stems = " ".join(stem(fold(word)) for word in WORD_RE.findall(source or ""))

@@ -44,6 +44,14 @@ def test_cv_text_searched_only_for_viewers_who_may_read_cvs(indexed, users, clie
     staff = services.search_experts("bankruptcy", "en", users["staff"])
     assert names(staff) == ["Jonas Energetikas"]
     assert "<mark>bankruptcy</mark>" in str(staff.hits[0].snippet).lower()
+    # The owner finds their own profile by their CV; another member does not.
+    hidden = indexed["experts"]["hidden"]
+    hidden.cv_text = "Kanalizacijos auditas Kaune"
+    hidden.save()
+    indexing.index_expert(hidden.pk)
+    assert names(services.search_experts("kanalizacija", "lt", users["member"])) == ["Hidden Person"]
+    assert "<mark>" in str(services.search_experts("kanalizacija", "lt", users["member"]).hits[0].snippet)
+    assert names(services.search_experts("kanalizacija", "lt", users["pending"])) == []
     with override("en"):
         url = reverse("search:experts")
     html = client.get(url, {"q": "restructuring"}).content.decode()
