@@ -1,7 +1,5 @@
 """Fixtures for challenge tests: one user per role, and a Lithuanian catalogue built from our TSV."""
 
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -51,27 +49,12 @@ def login(client, user):
     return client
 
 
-def _po_escape(text):
-    return text.replace("\\", "\\\\").replace('"', '\\"')
-
-
 @pytest.fixture
-def lt_catalogue(settings, tmp_path):
-    """Compile locale_src/challenges.lt.tsv into a catalogue so e-mails can be checked in Lithuanian."""
-    if not shutil.which("msgfmt"):
-        pytest.skip("msgfmt (GNU gettext) is not installed")
-    lines = ['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', ""]
-    for row in TSV.read_text(encoding="utf-8").splitlines():
-        if not row.strip():
-            continue
-        msgid, msgstr = row.split("\t")
-        lines += [f'msgid "{_po_escape(msgid)}"', f'msgstr "{_po_escape(msgstr)}"', ""]
-    target = tmp_path / "lt" / "LC_MESSAGES"
-    target.mkdir(parents=True)
-    (target / "django.po").write_text("\n".join(lines), encoding="utf-8")
-    subprocess.run(["msgfmt", "-o", target / "django.mo", target / "django.po"], check=True)
-    settings.LOCALE_PATHS = [tmp_path, *settings.LOCALE_PATHS]
-    return tmp_path
+def lt_catalogue(settings):
+    """Make sure the compiled Lithuanian catalogue (bin/compile-translations) carries these strings."""
+    catalogue = settings.BASE_DIR / "locale" / "lt" / "LC_MESSAGES" / "django.mo"
+    assert catalogue.exists(), "run bin/compile-translations"
+    return catalogue
 
 
 __all__ = ["ROLES", "login", "ChallengeFactory", "ExpertFactory", "StaffFactory", "UserFactory"]
