@@ -1,7 +1,5 @@
 """Interest and invitations: who may start and answer them, their history, and the e-mails they send."""
 
-import time
-
 import pytest
 from django.core import mail
 from django.core.exceptions import PermissionDenied
@@ -10,6 +8,7 @@ from django.urls import reverse
 from challenges import services
 from challenges.models import Challenge, Engagement, EngagementEvent
 from tests.challenges.factories import ChallengeFactory, ExpertFactory, UserFactory
+from tests.waiting import wait_for
 
 
 def test_interest_only_in_open_challenges(world):
@@ -194,15 +193,6 @@ def test_expert_language_falls_back_to_profile_languages(db):
     assert services.expert_language(ExpertFactory(languages=["en", "no"])) == "en"
     assert services.expert_language(ExpertFactory(languages=["lt", "en"])) == "lt"
     assert services.expert_language(ExpertFactory(languages=[])) == "lt"
-
-
-def wait_for(condition, timeout=60):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
 
 
 def test_real_worker_sends_invitation_and_acceptance(

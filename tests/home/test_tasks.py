@@ -1,6 +1,5 @@
 """The registration confirmation e-mail is sent by a Celery task (a real worker in CI)."""
 
-import time
 from datetime import timedelta
 
 import pytest
@@ -10,15 +9,7 @@ from django.utils import timezone
 from home.models import EventRegistration
 from home.services import register_attendee
 from tests.home.test_registration import make_event
-
-
-def wait_for(condition, timeout=20):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(0.1)
-    return False
+from tests.waiting import wait_for
 
 
 def test_confirmation_is_sent_once_in_the_attendees_language(site_tree):

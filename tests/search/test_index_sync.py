@@ -7,6 +7,7 @@ from search import services
 from search.models import ContentEntry, ExpertSearchEntry
 from tests.conftest import broker_configured
 from tests.search.conftest import add_story, make_expert
+from tests.waiting import wait_for
 
 eager_only = pytest.mark.skipif(
     broker_configured(), reason="a broker is configured: tasks go to the worker (see the worker tests)"
@@ -63,7 +64,6 @@ def test_page_deletion_and_challenge_status_reach_the_index(site, challenges, dj
 @pytest.mark.worker
 def test_worker_indexes_published_pages_and_erases_experts(celery_worker, site_tree):
     """With a real broker and worker: the request path only enqueues, the worker updates the index."""
-    import time
 
     from django.contrib.auth.models import AnonymousUser
 
@@ -75,14 +75,6 @@ def test_worker_indexes_published_pages_and_erases_experts(celery_worker, site_t
     page = add_story(stories, "Darbininko istorija", intro="Vandentvarkos darbai.", live=False)
     page.save_revision().publish()  # commits (transactional test): on_commit fires, the worker indexes
     profile = make_expert(name="Darbininkas", headline="Vandentvarkos meistras")
-
-    def wait_for(predicate, timeout=30):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if predicate():
-                return True
-            time.sleep(0.2)
-        return False
 
     assert wait_for(lambda: ContentEntry.objects.filter(source="page", object_id=page.pk).exists())
     assert wait_for(lambda: ExpertSearchEntry.objects.filter(expert_id=profile.pk).exists())
