@@ -15,5 +15,7 @@ _tmp = Path(tempfile.mkdtemp(prefix="miestai-test-"))
 MEDIA_ROOT = _tmp / "media"
 PRIVATE_MEDIA_ROOT = _tmp / "private"
 VAR_DIR = _tmp
+STATIC_ROOT = _tmp / "static"
+STATIC_ROOT.mkdir()
 AXES_ENABLED = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
