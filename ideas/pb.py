@@ -125,8 +125,36 @@ def read_pb(path: str):
 
 
 def write_pb(instance, profile) -> str:
-    """Return the pabulib text of an election."""
-    return election_as_pabulib_string(instance, profile)
+    """Return the pabulib text of an election, with each ballot's projects in a stable order.
+
+    pabutools writes an approval ballot (a set) in hash order, which changes between processes;
+    sorting the ids makes an export byte-for-byte reproducible and auditable.
+    """
+    return _sort_vote_lists(election_as_pabulib_string(instance, profile))
+
+
+def _natural_key(project_id: str):
+    return (0, int(project_id), "") if project_id.isdigit() else (1, 0, project_id)
+
+
+def _sort_vote_lists(text: str) -> str:
+    """Sort the comma-separated project ids of the `vote` column in the VOTES section."""
+    lines = text.split("\n")
+    section, vote_column = None, None
+    for number, line in enumerate(lines):
+        if line.strip() in ("META", "PROJECTS", "VOTES"):
+            section, vote_column = line.strip(), None
+            continue
+        if section != "VOTES" or not line:
+            continue
+        cells = line.split(";")
+        if vote_column is None:
+            vote_column = cells.index("vote") if "vote" in cells else -1
+            continue
+        if 0 <= vote_column < len(cells) and cells[vote_column]:
+            cells[vote_column] = ",".join(sorted(cells[vote_column].split(","), key=_natural_key))
+            lines[number] = ";".join(cells)
+    return "\n".join(lines)
 
 
 def project_votes(instance, profile) -> dict:
