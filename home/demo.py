@@ -515,33 +515,31 @@ def _user(username, email, superuser=False):
     return user
 
 
-def _city_groups(data, city, city_en):
-    """Give the city its editors (and moderators with a workflow where the city wants one)."""
-    access_admin = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    editors, _ = Group.objects.get_or_create(name=f"{data.title.lt} editors")
-    editors.permissions.add(access_admin)
-    editor_permissions = ["add_page", "change_page"] if data.moderated else ["add_page", "change_page", "publish_page"]
-    users = {}
-    for hub in (city, city_en):
-        for codename in editor_permissions:
+def _page_group(name, hubs, codenames):
+    """Create or refresh a group that may use the Wagtail admin with these page permissions on the hubs."""
+    group, _ = Group.objects.get_or_create(name=name)
+    group.permissions.add(Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"))
+    for hub in hubs:
+        for codename in codenames:
             GroupPagePermission.objects.get_or_create(
-                group=editors,
+                group=group,
                 page=hub,
                 permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
             )
+    return group
+
+
+def _city_groups(data, city, city_en):
+    """Give the city its editors (and moderators with a workflow where the city wants one)."""
+    hubs = (city, city_en)
+    publishing = ("add_page", "change_page", "publish_page")
+    # In a moderated city editors may not publish: their changes go through the workflow.
+    editors = _page_group(f"{data.title.lt} editors", hubs, publishing[:2] if data.moderated else publishing)
     editor = _user(f"{data.slug}-editor", f"{data.slug}-editor@example.com")
     editor.groups.add(editors)
-    users[editor.username] = editor
+    users = {editor.username: editor}
     if data.moderated:
-        moderators, _ = Group.objects.get_or_create(name=f"{data.title.lt} moderators")
-        moderators.permissions.add(access_admin)
-        for hub in (city, city_en):
-            for codename in ("add_page", "change_page", "publish_page"):
-                GroupPagePermission.objects.get_or_create(
-                    group=moderators,
-                    page=hub,
-                    permission=Permission.objects.get(codename=codename, content_type__app_label="wagtailcore"),
-                )
+        moderators = _page_group(f"{data.title.lt} moderators", hubs, publishing)
         moderator = _user(f"{data.slug}-moderator", f"{data.slug}-moderator@example.com")
         moderator.groups.add(moderators)
         users[moderator.username] = moderator
@@ -549,6 +547,6 @@ def _city_groups(data, city, city_en):
         task.groups.set([moderators])
         workflow, _ = Workflow.objects.get_or_create(name=f"{data.title.lt}: moderavimas")
         WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
-        for hub in (city, city_en):
+        for hub in hubs:
             WorkflowPage.objects.update_or_create(page=hub, defaults={"workflow": workflow})
     return users

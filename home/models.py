@@ -4,7 +4,6 @@ import zoneinfo
 from datetime import timedelta
 
 from dateutil.rrule import rrulestr
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import formats, timezone
@@ -516,8 +515,3 @@ class InformationPage(Page):
     def city(self):
         """Return the city hub this page belongs to, if any."""
         return CityPage.objects.ancestor_of(self).first()
-
-
-def default_locale_code():
-    """Return the language code of the default content locale."""
-    return settings.LANGUAGE_CODE

@@ -44,10 +44,10 @@ def register_attendee(event, name, email, language, now=None):
         occurrence = event.next_occurrence(now)
         if occurrence is None or occurrence.start <= now:
             raise RegistrationError(_("Registration is closed: the event has already started."))
-        if now >= registration_closes_at(event, occurrence):
+        closes_at = registration_closes_at(event, occurrence)
+        if now >= closes_at:
             raise RegistrationError(
-                _("Registration closed on %(date)s.")
-                % {"date": registration_closes_at(event, occurrence).strftime("%Y-%m-%d %H:%M")}
+                _("Registration closed on %(date)s.") % {"date": closes_at.strftime("%Y-%m-%d %H:%M")}
             )
         registrations = EventRegistration.objects.filter(event=event, occurrence_start=occurrence.start)
         if registrations.filter(email=email).exists():

@@ -5,7 +5,7 @@ from django.db import connection
 from django.http import HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 
 from .forms import EventRegistrationForm
 from .services import RegistrationError, canonical_event, register_attendee
@@ -38,14 +38,8 @@ def event_register(request, event):
     except RegistrationError as error:
         form.add_error(None, str(error))
         return event_detail(request, event, form=form, status=409)
-    messages.success(request, _registered_message())
+    messages.success(request, gettext("You are registered. A confirmation e-mail is on its way."))
     return redirect(event.url)
-
-
-def _registered_message():
-    from django.utils.translation import gettext
-
-    return gettext("You are registered. A confirmation e-mail is on its way.")
 
 
 def healthz(request):
