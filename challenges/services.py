@@ -1,7 +1,6 @@
 """Challenge rules: who may do what, the status lifecycle, interest and invitations, e-mails, imports."""
 
 import datetime
-import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -17,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from accounts import roles
 from challenges.models import Challenge, Engagement, EngagementEvent, Municipality, StaffMembership, unique_slug
 from experts.iso import is_language_code
+from jsonl_records import JSON_TYPE_NAMES, json_type_ok, read_json_lines
 
 Status = Challenge.Status
 
@@ -371,10 +371,6 @@ class ImportReport:
         return not self.errors
 
 
-def _type_name(kind):
-    return {str: "text", int: "integer", bool: "true/false", list: "list"}[kind]
-
-
 def validate_challenge_record(record):
     """Return the record's problems as a list of texts (empty when it can be imported)."""
     if not isinstance(record, dict):
@@ -385,10 +381,9 @@ def validate_challenge_record(record):
             problems.append(f"missing field '{key}'")
             continue
         value = record[key]
-        if kind is int and (isinstance(value, bool) or not isinstance(value, int)):
-            problems.append(f"'{key}' must be an integer")
-        elif kind is not int and not isinstance(value, kind):
-            problems.append(f"'{key}' must be {_type_name(kind)}")
+        if not json_type_ok(value, kind):
+            expected = "an integer" if kind is int else JSON_TYPE_NAMES[kind]
+            problems.append(f"'{key}' must be {expected}")
         elif kind is str and not value.strip():
             problems.append(f"'{key}' is empty")
     if problems:
@@ -424,21 +419,8 @@ def validate_challenge_record(record):
 
 def parse_challenge_lines(lines):
     """Parse JSON Lines; return (records with their line numbers, errors as (line number, reason))."""
-    records, errors, seen = [], [], {}
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            errors.append((number, f"invalid JSON: {exc.msg} (column {exc.colno})"))
-            continue
-        problems = validate_challenge_record(record)
-        if not problems:
-            if record["id"] in seen:
-                problems.append(f"duplicate id '{record['id']}' (first on line {seen[record['id']]})")
-            else:
-                seen[record["id"]] = number
+    records, errors = [], []
+    for number, record, problems in read_json_lines(lines, validate_challenge_record):
         if problems:
             errors.append((number, "; ".join(problems)))
         else:

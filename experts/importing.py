@@ -5,7 +5,6 @@ experts' consent, so each imported profile is stamped as consented with consent_
 "import:<file name>" and gets visibility "staff" unless the caller chooses otherwise.
 """
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from django.utils import timezone
 
 from experts.iso import is_country_code, is_language_code
 from experts.models import ExpertProfile, Visibility
+from jsonl_records import JSON_TYPE_NAMES, json_type_ok, read_json_lines
 
 REQUIRED = {
     "id": str,
@@ -28,7 +28,6 @@ REQUIRED = {
     "help_topics": list,
 }
 OPTIONAL = {"notable": bool, "competencies": list}
-TYPE_NAMES = {str: "text", list: "list", int: "integer", bool: "true/false"}
 
 
 @dataclass
@@ -51,13 +50,6 @@ class ImportFailed(Exception):
         super().__init__(f"{len(errors)} invalid line(s)")
 
 
-def _type_ok(value, expected):
-    """Return True when value has the expected JSON type (a bool is not an integer here)."""
-    if expected is int:
-        return isinstance(value, int) and not isinstance(value, bool)
-    return isinstance(value, expected)
-
-
 def validate_record(record):
     """Return a list of reasons the record is invalid (empty when it is valid)."""
     if not isinstance(record, dict):
@@ -68,8 +60,8 @@ def validate_record(record):
             if key in REQUIRED:
                 problems.append(f"missing field '{key}'")
             continue
-        if not _type_ok(record[key], expected):
-            problems.append(f"'{key}' must be {TYPE_NAMES[expected]}")
+        if not json_type_ok(record[key], expected):
+            problems.append(f"'{key}' must be {JSON_TYPE_NAMES[expected]}")
     if problems:
         return problems
     if not record["id"].strip():
@@ -95,22 +87,7 @@ def validate_record(record):
 
 def parse_lines(lines):
     """Yield (line number, record or None, problems) for each non-blank line."""
-    seen = {}
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield number, None, [f"invalid JSON: {exc.msg} (column {exc.colno})"]
-            continue
-        problems = validate_record(record)
-        if not problems:
-            if record["id"] in seen:
-                problems = [f"duplicate id {record['id']!r} (first on line {seen[record['id']]})"]
-            else:
-                seen[record["id"]] = number
-        yield number, (record if not problems else None), problems
+    return read_json_lines(lines, validate_record)
 
 
 def _apply(record, source_name, visibility, now):
