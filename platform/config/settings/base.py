@@ -305,3 +305,6 @@ MATCHING_ES_INDEX_PREFIX = os.environ.get("MATCHING_ES_INDEX_PREFIX", "miestai-m
 MATCHING_CANDIDATES = int(os.environ.get("MATCHING_CANDIDATES", "300"))
 MATCHING_AUTO_EMBED = env_bool("MATCHING_AUTO_EMBED", True)
 MATCHING_TORCH_THREADS = os.environ.get("MATCHING_TORCH_THREADS", "")  # empty = torch's default
+
+# --- community: working meetings with rotating groups ---
+INSTALLED_APPS += ["rotations"]
