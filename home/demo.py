@@ -22,6 +22,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from campaigns.demo import load_campaign_demo
 from rotations.demo import load_rotation_demo
 
 from .models import (
@@ -479,6 +480,7 @@ def load_demo(city_sites=False, stdout=None):
                 hostname=f"{data.slug}.localhost", port=80, defaults={"root_page": city, "site_name": data.title.lt}
             )
     load_rotation_demo()
+    load_campaign_demo()
     return users
 
 
