@@ -22,6 +22,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from awards.demo import load_award_demo
 from campaigns.demo import load_campaign_demo
 from rotations.demo import load_rotation_demo
 
@@ -481,6 +482,7 @@ def load_demo(city_sites=False, stdout=None):
             )
     load_rotation_demo()
     load_campaign_demo()
+    load_award_demo()
     return users
 
 

@@ -72,6 +72,7 @@ class CityPage(RoutablePageMixin, Page):
         "home.CallForIdeasPage",
         "home.InformationPage",
         "campaigns.CampaignPage",
+        "awards.AwardPage",
     ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("municipality_name")]
 

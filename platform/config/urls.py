@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("ideas/", include("ideas.urls")),
     path("meetings/", include("rotations.urls")),
     path("campaigns/", include("campaigns.urls")),
+    path("awards/", include("awards.urls")),
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

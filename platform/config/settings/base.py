@@ -307,4 +307,4 @@ MATCHING_AUTO_EMBED = env_bool("MATCHING_AUTO_EMBED", True)
 MATCHING_TORCH_THREADS = os.environ.get("MATCHING_TORCH_THREADS", "")  # empty = torch's default
 
 # --- community: working meetings with rotating groups ---
-INSTALLED_APPS += ["rotations", "campaigns"]
+INSTALLED_APPS += ["rotations", "campaigns", "awards"]
