@@ -32,7 +32,7 @@ def test_editor_runs_a_working_meeting(page, live_server, transactional_demo_sit
     page.select_option("#id_slot", str(slot.pk))
     page.locator("form:has(#id_group) button[type=submit]").click()
     page.locator("form[action$='/generate/'] button").click()
-    page.locator(".messages li.success").wait_for()
+    page.locator(".messages .message.success").wait_for()
     assert RotationSession.objects.filter(group=group, table=table, slot=slot).exists()
 
     # The group's printable agenda shows the pinned table in the last slot.
@@ -44,7 +44,7 @@ def test_editor_runs_a_working_meeting(page, live_server, transactional_demo_sit
     page.goto(f"{live_server.url}/{lang}/meetings/{meeting.pk}/sessions/{session.pk}/")
     page.fill("#id_notes", "Trūksta vertėjų paslaugų")
     page.locator("form:has(#id_notes) button").click()
-    page.locator(".messages li.success").wait_for()
+    page.locator(".messages .message.success").wait_for()
     session.refresh_from_db()
     assert session.notes == "Trūksta vertėjų paslaugų"
 
