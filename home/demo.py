@@ -22,6 +22,10 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from awards.demo import load_award_demo
+from campaigns.demo import load_campaign_demo
+from rotations.demo import load_rotation_demo
+
 from .models import (
     CallForIdeasPage,
     CityPage,
@@ -476,6 +480,9 @@ def load_demo(city_sites=False, stdout=None):
             Site.objects.update_or_create(
                 hostname=f"{data.slug}.localhost", port=80, defaults={"root_page": city, "site_name": data.title.lt}
             )
+    load_rotation_demo()
+    load_campaign_demo()
+    load_award_demo()
     return users
 
 

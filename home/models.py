@@ -66,7 +66,14 @@ class CityPage(RoutablePageMixin, Page):
         FieldPanel("contact_email"),
     ]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.StoryIndexPage", "home.EventIndexPage", "home.CallForIdeasPage", "home.InformationPage"]
+    subpage_types = [
+        "home.StoryIndexPage",
+        "home.EventIndexPage",
+        "home.CallForIdeasPage",
+        "home.InformationPage",
+        "campaigns.CampaignPage",
+        "awards.AwardPage",
+    ]
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("municipality_name")]
 
     class Meta:

@@ -25,6 +25,10 @@ urlpatterns += i18n_patterns(
     path("matching/", include("matching.urls")),
     path("search/", include("search.urls")),
     path("ideas/", include("ideas.urls")),
+    path("meetings/", include("rotations.urls")),
+    path("campaigns/", include("campaigns.urls")),
+    path("awards/", include("awards.urls")),
+    path("notifications/", include("notifications.urls")),
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

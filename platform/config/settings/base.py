@@ -305,3 +305,12 @@ MATCHING_ES_INDEX_PREFIX = os.environ.get("MATCHING_ES_INDEX_PREFIX", "miestai-m
 MATCHING_CANDIDATES = int(os.environ.get("MATCHING_CANDIDATES", "300"))
 MATCHING_AUTO_EMBED = env_bool("MATCHING_AUTO_EMBED", True)
 MATCHING_TORCH_THREADS = os.environ.get("MATCHING_TORCH_THREADS", "")  # empty = torch's default
+
+# --- community: working meetings with rotating groups ---
+INSTALLED_APPS += ["rotations", "campaigns", "awards", "notifications"]
+CELERY_BEAT_SCHEDULE["notifications-digests"] = {"task": "notifications.tasks.send_digests", "schedule": 60 * 60}
+CELERY_BEAT_SCHEDULE["notifications-alert-sweep"] = {"task": "notifications.tasks.sweep_alerts", "schedule": 60 * 60}
+# Expert alerts: the top N fitting experts of a newly opened challenge whose fused score is at least
+# the threshold (0 = above the pool's average fit), hard constraints holding, consent given.
+NOTIFICATIONS_ALERT_TOP = int(os.environ.get("NOTIFICATIONS_ALERT_TOP", "10"))
+NOTIFICATIONS_ALERT_MIN_SCORE = float(os.environ.get("NOTIFICATIONS_ALERT_MIN_SCORE", "0"))
