@@ -116,8 +116,9 @@ def _record(engagement, status, actor, note=""):
     """Add a history row and queue its e-mail once the transaction commits."""
     event = EngagementEvent.objects.create(engagement=engagement, status=status, actor=actor, note=note)
     from challenges.tasks import send_engagement_email
+    from common.outbox import enqueue
 
-    transaction.on_commit(lambda: send_engagement_email.delay(event.pk))
+    enqueue(send_engagement_email, event.pk)
     return event
 
 

@@ -61,9 +61,11 @@ def register_attendee(event, name, email, language, now=None):
                 )
         except IntegrityError as error:
             raise RegistrationError(_("This e-mail address is already registered for this event.")) from error
+        from common.outbox import enqueue
+
         from .tasks import send_registration_confirmation
 
-        transaction.on_commit(lambda: send_registration_confirmation.delay(registration.pk))
+        enqueue(send_registration_confirmation, registration.pk)
     return registration
 
 

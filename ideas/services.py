@@ -573,9 +573,11 @@ def post_status_update(idea, user, text: str) -> StatusUpdate:
     if not text.strip():
         raise IdeasError(_("Write the update."))
     update = StatusUpdate.objects.create(idea=idea, author=user, text=text.strip())
+    from common.outbox import enqueue
+
     from .tasks import notify_followers
 
-    transaction.on_commit(lambda: notify_followers.delay(update.pk))
+    enqueue(notify_followers, update.pk)
     return update
 
 
