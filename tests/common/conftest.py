@@ -18,8 +18,6 @@ def eager(settings):
 
 
 def _reset_connections(app):
-    if app._pool is not None:
-        app._pool.force_close_all()
     app._pool = None
     app.amqp._producer_pool = None
     app._local.__dict__.pop("backend", None)
