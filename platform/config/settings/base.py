@@ -340,3 +340,5 @@ if ELASTICSEARCH_URL:
 # Private files (CVs): owner-only files in owner-only folders.
 PRIVATE_FILE_PERMISSIONS = 0o600
 PRIVATE_DIRECTORY_PERMISSIONS = 0o700
+# Beat keeps its schedule state under var/, so `cd platform && celery -A config beat` leaves the tree clean.
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
