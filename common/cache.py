@@ -9,6 +9,8 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 _last_warning = [0.0]
+# After a failure this client skips Redis for a few seconds, so a hanging server costs one timeout, not one per call.
+RETRY_AFTER_SECONDS = 5
 
 
 def _degrade(fallback):
@@ -17,10 +19,13 @@ def _degrade(fallback):
     def decorator(method):
         @functools.wraps(method)
         def wrapper(self, *args, **kwargs):
+            if time.monotonic() < getattr(self, "_down_until", 0.0):
+                return fallback(*args) if callable(fallback) else fallback
             try:
                 return method(self, *args, **kwargs)
             except (RedisError, OSError) as error:
                 now = time.monotonic()
+                self._down_until = now + RETRY_AFTER_SECONDS
                 if now - _last_warning[0] > 30:
                     _last_warning[0] = now
                     logger.warning("cache: Redis unavailable, serving without cache (%s)", type(error).__name__)

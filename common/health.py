@@ -37,7 +37,9 @@ def check_broker():
     from config.celery import app
 
     with app.connection_for_write() as conn:
-        conn.ensure_connection(max_retries=1, timeout=getattr(settings, "CELERY_BROKER_CONNECTION_TIMEOUT", 2))
+        conn.ensure_connection(
+            max_retries=1, interval_start=0, timeout=getattr(settings, "CELERY_BROKER_CONNECTION_TIMEOUT", 2)
+        )
     return "ok"
 
 
