@@ -3,13 +3,9 @@
 import datetime
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
-from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import Q
-from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
@@ -116,8 +112,9 @@ def _record(engagement, status, actor, note=""):
     """Add a history row and queue its e-mail once the transaction commits."""
     event = EngagementEvent.objects.create(engagement=engagement, status=status, actor=actor, note=note)
     from challenges.tasks import send_engagement_email
+    from common.outbox import enqueue
 
-    transaction.on_commit(lambda: send_engagement_email.delay(event.pk))
+    enqueue(send_engagement_email, event.pk)
     return event
 
 
@@ -266,11 +263,6 @@ def expert_language(profile):
     return DEFAULT_LANGUAGE
 
 
-def _absolute(path):
-    """Return a full URL for links in e-mails."""
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
-
-
 def _municipality_recipients(engagement):
     """Return the staff to write to: whoever invited, else the coordinators, else all approved staff."""
     if engagement.initiated_by == Engagement.Initiator.MUNICIPALITY and engagement.created_by_id:
@@ -323,22 +315,10 @@ def notify_event(event_id):
 
 
 def _send(event, addresses, language, template):
-    """Render the e-mail in `language` and send it."""
-    engagement = event.engagement
-    with translation.override(language):
-        context = {
-            "engagement": engagement,
-            "challenge": engagement.challenge,
-            "expert": engagement.expert,
-            "event": event,
-            "challenge_url": _absolute(reverse("challenges:detail", args=[engagement.challenge_id])),
-        }
-        subject = render_to_string(f"challenges/email/{template}_subject.txt", context).strip()
-        body = render_to_string(f"challenges/email/{template}_body.txt", context)
-    message = EmailMessage(
-        settings.ACCOUNT_EMAIL_SUBJECT_PREFIX + subject, body, None, addresses, headers={"Content-Language": language}
-    )
-    return message.send()
+    """Render the e-mail in `language` and send it (challenges.emails)."""
+    from challenges import emails
+
+    return emails.send_engagement_step(event, addresses, language, template)
 
 
 # --- Import ---

@@ -1,16 +1,15 @@
 """Expert profiles of the diaspora, their private CV files and the audit trail of who looked at them."""
 
 import json
-import os
 import uuid
 from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from common.storage import PrivateMediaStorage
 from experts.iso import is_country_code, is_language_code
 
 
@@ -20,23 +19,6 @@ class UnicodeJSONEncoder(json.JSONEncoder):
     def __init__(self, *args, **kwargs):
         kwargs["ensure_ascii"] = False
         super().__init__(*args, **kwargs)
-
-
-class PrivateMediaStorage(FileSystemStorage):
-    """Store files under PRIVATE_MEDIA_ROOT; they have no public URL and are served only through views."""
-
-    @property
-    def base_location(self):
-        """Read the setting on every use, so overriding it (tests, deployments) always takes effect."""
-        return str(settings.PRIVATE_MEDIA_ROOT)
-
-    @property
-    def location(self):
-        return os.path.abspath(self.base_location)
-
-    def url(self, name):
-        """Refuse to build a public URL: private files are served by an access-checked view."""
-        raise ValueError("Private files have no public URL.")
 
 
 def private_storage():

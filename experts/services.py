@@ -209,9 +209,7 @@ def erase_expert(profile, delete_user=True):
 
 
 def erase_user(user):
-    """Erase a member: their expert profile (if any, through erase_expert) and their account."""
-    profile = ExpertProfile.objects.filter(user=user).first()
-    if profile is not None:
-        erase_expert(profile, delete_user=True)
-    else:
-        user.delete()
+    """Erase a member, with or without an expert profile, and every copy of their data (experts.gdpr)."""
+    from experts import gdpr
+
+    gdpr.erase_member(user)

@@ -120,14 +120,13 @@ def cv_download(request, pk):
 
 @login_required
 def export(request):
-    """Download a ZIP of everything held about the signed-in expert."""
-    profile = ExpertProfile.objects.filter(user=request.user).first()
-    if profile is None:
-        raise Http404(_("You have no expert profile."))
-    data = services.export_expert(profile, requested_by=request.user)
+    """Download a ZIP of everything held about the signed-in member (expert profile or not)."""
+    from experts import gdpr
+
+    data = gdpr.export_member(request.user, requested_by=request.user)
     response = HttpResponse(data, content_type="application/zip")
     stamp = timezone.now().strftime("%Y%m%d")
-    response["Content-Disposition"] = f'attachment; filename="my-expert-data-{stamp}.zip"'
+    response["Content-Disposition"] = f'attachment; filename="my-data-{stamp}.zip"'
     response["Cache-Control"] = "private, no-store"
     return response
 

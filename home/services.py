@@ -1,10 +1,8 @@
 """Event registration: capacity, closing time and duplicates, safe under concurrent sign-ups."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import EventPage, EventRegistration
@@ -61,9 +59,11 @@ def register_attendee(event, name, email, language, now=None):
                 )
         except IntegrityError as error:
             raise RegistrationError(_("This e-mail address is already registered for this event.")) from error
+        from common.outbox import enqueue
+
         from .tasks import send_registration_confirmation
 
-        transaction.on_commit(lambda: send_registration_confirmation.delay(registration.pk))
+        enqueue(send_registration_confirmation, registration.pk)
     return registration
 
 
@@ -72,23 +72,8 @@ def send_confirmation(registration_id):
     registration = EventRegistration.objects.select_related("event").filter(pk=registration_id).first()
     if registration is None or registration.confirmation_sent_at:
         return False
-    event = registration.event
-    with translation.override(registration.language):
-        locale = _locale_for(registration.language)
-        localized = (event.get_translation_or_none(locale) if locale else None) or event
-        context = {
-            "registration": registration,
-            "event": localized.specific,
-            "occurrence_start": registration.occurrence_start.astimezone(event.tz),
-        }
-        subject = _("Registration confirmed: %(title)s") % {"title": localized.title}
-        body = render_to_string("home/email/registration_confirmation.txt", context)
-    send_mail(subject, body, None, [registration.email])
+    from . import emails
+
+    emails.send_registration_confirmation(registration)
     EventRegistration.objects.filter(pk=registration.pk).update(confirmation_sent_at=timezone.now())
     return True
-
-
-def _locale_for(language_code):
-    from wagtail.models import Locale
-
-    return Locale.objects.filter(language_code=language_code).first()

@@ -1,5 +1,5 @@
 from django.urls import path
 
-from . import views
+from common.health import healthz
 
-urlpatterns = [path("healthz", views.healthz, name="healthz")]
+urlpatterns = [path("healthz", healthz, name="healthz")]

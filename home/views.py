@@ -1,8 +1,7 @@
 """Views for routable pages: event detail and registration."""
 
 from django.contrib import messages
-from django.db import connection
-from django.http import HttpResponseNotAllowed, JsonResponse
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language, gettext
@@ -40,10 +39,3 @@ def event_register(request, event):
         return event_detail(request, event, form=form, status=409)
     messages.success(request, gettext("You are registered. A confirmation e-mail is on its way."))
     return redirect(event.url)
-
-
-def healthz(request):
-    """Report that the web process and its database answer."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    return JsonResponse({"status": "ok"})

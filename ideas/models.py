@@ -4,7 +4,6 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -254,7 +253,9 @@ class Idea(models.Model):
 
 def private_storage():
     """Return the storage for attachments: outside MEDIA_ROOT, served only through a permission-checking view."""
-    return FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT / "ideas")
+    from common.storage import PrivateMediaStorage
+
+    return PrivateMediaStorage(subdir="ideas")
 
 
 def image_upload_path(instance, filename):

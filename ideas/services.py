@@ -573,16 +573,16 @@ def post_status_update(idea, user, text: str) -> StatusUpdate:
     if not text.strip():
         raise IdeasError(_("Write the update."))
     update = StatusUpdate.objects.create(idea=idea, author=user, text=text.strip())
+    from common.outbox import enqueue
+
     from .tasks import notify_followers
 
-    transaction.on_commit(lambda: notify_followers.delay(update.pk))
+    enqueue(notify_followers, update.pk)
     return update
 
 
 def send_update_emails(update_id: int) -> int:
     """E-mail a status update to the idea's followers once; return how many were sent (0 when already done)."""
-    from django.core.mail import send_mass_mail
-
     with transaction.atomic():
         update = StatusUpdate.objects.select_for_update().select_related("idea").filter(pk=update_id).first()
         if update is None or update.notified_at:
@@ -590,13 +590,10 @@ def send_update_emails(update_id: int) -> int:
         recipients = list(
             Follow.objects.filter(idea=update.idea).exclude(user__email="").values_list("user__email", flat=True)
         )
-        subject = _("Update on “%(title)s”") % {"title": update.idea.title}
-        from django.urls import reverse
+        from . import emails
 
-        link = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse("ideas:detail", args=[update.idea_id])
-        body = f"{update.text}\n\n{link}"
-        messages = [(subject, body, None, [email]) for email in recipients]
-        send_mass_mail(messages, fail_silently=False)
+        for email in recipients:
+            emails.send_status_update(update, email)
         update.notified_at = timezone.now()
         update.save(update_fields=["notified_at"])
     return len(recipients)

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import numpy as np
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
 from matching import explain, ranking
@@ -381,11 +380,7 @@ def schedule_embedding(kind: str, object_id: int) -> None:
 
     task = tasks.embed_expert if kind == "expert" else tasks.embed_challenge
 
-    def send():
-        # A failing embedding (eager mode) or an unreachable broker must never break the save.
-        try:
-            task.delay(object_id)
-        except Exception:
-            logger.exception("matching: could not embed %s %s", kind, object_id)
+    from common.outbox import enqueue
 
-    transaction.on_commit(send)
+    # Recorded with the save; a failing embedding or an unreachable broker never breaks it (retried).
+    enqueue(task, object_id)

@@ -1,6 +1,5 @@
 """Immediate notices for what is addressed to a person, and expert alerts when a challenge opens."""
 
-from django.db import transaction
 from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
 from django.urls import reverse
@@ -70,6 +69,7 @@ def challenge_opened(sender, instance, created, **kwargs):
     """When a challenge opens, find the experts who fit it (in the worker, after the commit)."""
     if instance.status != Challenge.Status.OPEN or getattr(instance, "_previous_status", None) == Challenge.Status.OPEN:
         return
+    from common.outbox import enqueue
     from notifications.tasks import alert_experts
 
-    transaction.on_commit(lambda: alert_experts.delay(instance.pk))
+    enqueue(alert_experts, instance.pk)

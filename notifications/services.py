@@ -71,9 +71,10 @@ def notify(user, type, title, *, text="", url="", subject_key="", in_digest=Fals
     except IntegrityError:
         return None  # this member already has this notice (e.g. the alert for this challenge)
     if not in_digest:
+        from common.outbox import enqueue
         from notifications.tasks import mail_notification
 
-        transaction.on_commit(lambda: mail_notification.delay(notice.pk))
+        enqueue(mail_notification, notice.pk)
     return notice
 
 

@@ -1,21 +1,19 @@
 """Signal receivers: every save or erasure reaches the search index through Celery after commit."""
 
-from functools import partial
-
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from common import outbox
 from experts.signals import expert_erased
 
 from . import tasks
 
 
 def enqueue(task, *args):
-    """Send a task once the current transaction commits, so the request never waits on the index."""
-    transaction.on_commit(partial(task.delay, *args))
+    """Record the task with the change (transactional outbox); it runs after commit, never in the request's way."""
+    outbox.enqueue(task, *args)
 
 
 @receiver(page_published)

@@ -185,9 +185,15 @@ def test_export_and_erase_act_only_on_own_profile(client):
     assert not ExpertProfile.objects.filter(pk=mine.pk).exists()
 
 
-def test_export_without_profile_is_404(client):
+def test_member_without_profile_gets_an_export_too(client):
+    import io
+    import zipfile
+
     client.force_login(UserFactory())
-    assert client.get(reverse("experts:export")).status_code == 404
+    response = client.get(reverse("experts:export"))
+    assert response.status_code == 200
+    names = zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+    assert "account.json" in names and "profile.json" not in names
 
 
 def test_expert_cannot_set_notable_from_front_end(client):

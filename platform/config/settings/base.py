@@ -314,3 +314,40 @@ CELERY_BEAT_SCHEDULE["notifications-alert-sweep"] = {"task": "notifications.task
 # the threshold (0 = above the pool's average fit), hard constraints holding, consent given.
 NOTIFICATIONS_ALERT_TOP = int(os.environ.get("NOTIFICATIONS_ALERT_TOP", "10"))
 NOTIFICATIONS_ALERT_MIN_SCORE = float(os.environ.get("NOTIFICATIONS_ALERT_MIN_SCORE", "0"))
+
+# --- outbox: transactional outbox, resilient cache, health, e-mail links, private files ---
+INSTALLED_APPS += ["common"]
+# Absolute links in e-mails (common.links.absolute_url).
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Work recorded after a commit (common.outbox): lease per claim, retry backoff, batch, retention.
+OUTBOX_LEASE_SECONDS = int(os.environ.get("OUTBOX_LEASE_SECONDS", "60"))
+OUTBOX_RETRY_BASE_SECONDS = int(os.environ.get("OUTBOX_RETRY_BASE_SECONDS", "10"))
+OUTBOX_RETRY_MAX_SECONDS = int(os.environ.get("OUTBOX_RETRY_MAX_SECONDS", "3600"))
+OUTBOX_BATCH_SIZE = int(os.environ.get("OUTBOX_BATCH_SIZE", "500"))
+OUTBOX_KEEP_SENT_DAYS = int(os.environ.get("OUTBOX_KEEP_SENT_DAYS", "7"))
+CELERY_BEAT_SCHEDULE["drain-outbox"] = {
+    "task": "common.tasks.drain_outbox",
+    "schedule": float(os.environ.get("OUTBOX_DRAIN_SECONDS", "15")),
+}
+# A dead or hanging broker must cost a request at most a short connect timeout.
+CELERY_BROKER_CONNECTION_TIMEOUT = float(os.environ.get("CELERY_BROKER_CONNECTION_TIMEOUT", "2"))
+CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": CELERY_BROKER_CONNECTION_TIMEOUT}
+CELERY_REDIS_SOCKET_CONNECT_TIMEOUT = CELERY_BROKER_CONNECTION_TIMEOUT
+# The cache degrades to no cache when Redis is down (common.cache.ResilientRedisCache).
+CACHE_TIMEOUT_SECONDS = float(os.environ.get("CACHE_TIMEOUT_SECONDS", "0.5"))
+if REDIS_URL:
+    CACHES["default"]["BACKEND"] = "common.cache.ResilientRedisCache"
+    CACHES["default"]["OPTIONS"] = {
+        "socket_connect_timeout": CACHE_TIMEOUT_SECONDS,
+        "socket_timeout": CACHE_TIMEOUT_SECONDS,
+    }
+# Health: which checks make /healthz answer 503 (Elasticsearch only when configured).
+HEALTH_REQUIRED = env_list("HEALTH_REQUIRED", "database,cache,broker" + (",elasticsearch" if ELASTICSEARCH_URL else ""))
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] = "common.search.ResilientElasticsearchBackend"
+    WAGTAILSEARCH_BACKENDS["default"]["TIMEOUT"] = SEARCH_ELASTIC_TIMEOUT
+# Private files (CVs): owner-only files in owner-only folders.
+PRIVATE_FILE_PERMISSIONS = 0o600
+PRIVATE_DIRECTORY_PERMISSIONS = 0o700
+# Beat keeps its schedule state under var/, so `cd platform && celery -A config beat` leaves the tree clean.
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")

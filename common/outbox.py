@@ -1,0 +1,109 @@
+"""Transactional outbox: work that must follow a commit is stored with it and delivered later.
+
+`enqueue(task, *args)` writes an OutboxMessage in the caller's transaction and, once that
+transaction commits, tries to hand it to Celery at once (on the embedded default Celery runs it
+in-process). If the broker is down the row stays pending; `drain()` (the `drain_outbox` beat task
+and management command) delivers it with exponential backoff when the broker is back. Rows are
+claimed with a conditional UPDATE, so two drainers never deliver the same row twice. Delivery is
+at least once: tasks must be idempotent (ours are).
+"""
+
+import logging
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from .models import OutboxMessage
+
+logger = logging.getLogger(__name__)
+
+
+def _setting(name, default):
+    return getattr(settings, name, default)
+
+
+def task_name(task):
+    """Return the registered name of a Celery task (or a name given as a string)."""
+    return task if isinstance(task, str) else task.name
+
+
+def enqueue(task, *args, **kwargs):
+    """Record `task(*args, **kwargs)` in the current transaction; deliver it once that commits."""
+    message = OutboxMessage.objects.create(task=task_name(task), args=list(args), kwargs=kwargs)
+    transaction.on_commit(lambda: deliver(message.pk))
+    return message
+
+
+def _claim(pk, now):
+    """Take the lease on one due row with a conditional UPDATE; return True if this caller won it."""
+    lease = timedelta(seconds=_setting("OUTBOX_LEASE_SECONDS", 60))
+    return OutboxMessage.objects.due(now).filter(pk=pk).update(claimed_until=now + lease) == 1
+
+
+def _backoff(attempts):
+    base = _setting("OUTBOX_RETRY_BASE_SECONDS", 10)
+    cap = _setting("OUTBOX_RETRY_MAX_SECONDS", 3600)
+    return timedelta(seconds=min(cap, base * 2 ** max(attempts - 1, 0)))
+
+
+def _publish(message):
+    from config.celery import app
+
+    task = app.tasks[message.task]
+    # No publish retries: an unreachable broker must not hold the request; the drainer retries.
+    task.apply_async(args=message.args, kwargs=message.kwargs, retry=False)
+
+
+def deliver(pk, now=None):
+    """Hand one outbox row to Celery if it is due and unclaimed; return True when it was sent."""
+    now = now or timezone.now()
+    if not _claim(pk, now):
+        return False
+    message = OutboxMessage.objects.get(pk=pk)
+    try:
+        _publish(message)
+    except Exception as error:  # broker down, or an eager task that failed: retry later
+        attempts = message.attempts + 1
+        # Only the error's type and first words: never arguments or message bodies.
+        reason = f"{type(error).__name__}: {str(error)[:200]}"
+        OutboxMessage.objects.filter(pk=pk).update(
+            attempts=attempts, claimed_until=None, available_at=now + _backoff(attempts), last_error=reason
+        )
+        logger.warning(
+            "outbox: %s #%s not delivered (attempt %s): %s", message.task, pk, attempts, type(error).__name__
+        )
+        return False
+    OutboxMessage.objects.filter(pk=pk).update(
+        sent_at=timezone.now(), claimed_until=None, attempts=message.attempts + 1
+    )
+    return True
+
+
+def _due_ids(now, limit):
+    """Pick due rows, skipping rows another drainer has locked (PostgreSQL; SQLite serialises anyway)."""
+    with transaction.atomic():
+        return list(
+            OutboxMessage.objects.due(now)
+            .select_for_update(skip_locked=True)
+            .order_by("available_at", "pk")
+            .values_list("pk", flat=True)[:limit]
+        )
+
+
+def drain(limit=None, now=None):
+    """Deliver every due outbox row (up to `limit`); return the ids this call delivered."""
+    limit = limit or _setting("OUTBOX_BATCH_SIZE", 500)
+    delivered = []
+    for pk in _due_ids(now or timezone.now(), limit):
+        if deliver(pk, now=now):
+            delivered.append(pk)
+    return delivered
+
+
+def purge_sent(older_than_days=None):
+    """Delete rows delivered more than `older_than_days` ago; return how many."""
+    days = older_than_days if older_than_days is not None else _setting("OUTBOX_KEEP_SENT_DAYS", 7)
+    cutoff = timezone.now() - timedelta(days=days)
+    return OutboxMessage.objects.filter(sent_at__lt=cutoff).delete()[0]
