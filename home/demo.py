@@ -24,6 +24,7 @@ from wagtail.models import (
 
 from awards.demo import load_award_demo
 from campaigns.demo import load_campaign_demo
+from mentoring.demo import load_mentoring_demo
 from rotations.demo import load_rotation_demo
 
 from .models import (
@@ -483,6 +484,7 @@ def load_demo(city_sites=False, stdout=None):
     load_rotation_demo()
     load_campaign_demo()
     load_award_demo()
+    load_mentoring_demo(DEMO_PASSWORD)
     return users
 
 

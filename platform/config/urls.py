@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("campaigns/", include("campaigns.urls")),
     path("awards/", include("awards.urls")),
     path("notifications/", include("notifications.urls")),
+    path("mentoring/", include("mentoring.urls")),
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -307,7 +307,7 @@ MATCHING_AUTO_EMBED = env_bool("MATCHING_AUTO_EMBED", True)
 MATCHING_TORCH_THREADS = os.environ.get("MATCHING_TORCH_THREADS", "")  # empty = torch's default
 
 # --- community: working meetings with rotating groups ---
-INSTALLED_APPS += ["rotations", "campaigns", "awards", "notifications"]
+INSTALLED_APPS += ["rotations", "campaigns", "awards", "notifications", "mentoring"]
 CELERY_BEAT_SCHEDULE["notifications-digests"] = {"task": "notifications.tasks.send_digests", "schedule": 60 * 60}
 CELERY_BEAT_SCHEDULE["notifications-alert-sweep"] = {"task": "notifications.tasks.sweep_alerts", "schedule": 60 * 60}
 # Expert alerts: the top N fitting experts of a newly opened challenge whose fused score is at least
