@@ -65,9 +65,10 @@ def ask_for_help(user, *, city, text, languages, contact_phone=""):
         request = HelpRequest.objects.create(
             user=user, city=city, text=text, languages=languages, contact_phone=contact_phone
         )
+        from common.outbox import enqueue
         from mentoring.tasks import propose_mentors
 
-        transaction.on_commit(lambda: propose_mentors.delay(request.pk))
+        enqueue(propose_mentors, request.pk)
     return request
 
 
