@@ -239,7 +239,7 @@ def write_pb(instance, profile) -> str:
 
 
 def _natural_key(project_id: str):
-    return (0, int(project_id), "") if project_id.isdigit() else (1, 0, project_id)
+    return (0, int(project_id), "") if project_id.isascii() and project_id.isdigit() else (1, 0, project_id)
 
 
 def _sort_vote_lists(text: str) -> str:
