@@ -20,6 +20,7 @@ NASTY_TEXTS = [
     "x" * 300,
     "a@" + "b" * 250 + ".lt",
     "ona@" + "x" * 260 + ".lt",
+    LONG_EMAIL := "a" * 64 + "@" + ("b" * 60 + ".") * 4 + "lt",  # valid, 311 characters: over the 254 column
     "<script>alert(1)</script>",
     "' OR 1=1 --",
     "\ud800",

@@ -9,12 +9,13 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 from tests.fuzz.conftest import assert_no_server_error, tried
-from tests.fuzz.strategies import field_values, texts
+from tests.fuzz.strategies import LONG_EMAIL, field_values, texts
 
 pytestmark = pytest.mark.django_db
 
 
 @given(email=field_values, password1=texts, password2=texts)
+@example(email=LONG_EMAIL, password1="Pa55-word-long", password2="Pa55-word-long")
 def test_sign_up(fuzz_client, site_tree, email, password1, password2):
     tried("sign-up form")
     response = fuzz_client.post(
@@ -43,7 +44,7 @@ def event(site_tree):
 
 
 @given(name=field_values, email=field_values, extra=st.dictionaries(texts, texts, max_size=3))
-@example(name="Ona", email="ona@" + "x" * 260 + ".lt", extra={})  # over the column's 254: once a DataError
+@example(name="Ona", email=LONG_EMAIL, extra={})  # valid but over the column's 254: once a DataError
 def test_event_registration(fuzz_client, event, name, email, extra):
     tried("event registration form")
     response = fuzz_client.post(event.url + "register/", {**extra, "name": name, "email": email})
