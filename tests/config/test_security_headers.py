@@ -20,7 +20,9 @@ PRODUCTION_ENV = {
 
 def manage(*args, **env):
     """Run manage.py in a fresh process with the production settings and the given environment."""
-    environment = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    # Not the test run's settings, nor the browser fixture's DJANGO_ALLOW_ASYNC_UNSAFE (a deploy error).
+    leaked = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    environment = {k: v for k, v in os.environ.items() if k not in leaked}
     environment.update(PRODUCTION_ENV, **env)
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=ROOT, env=environment, capture_output=True, text=True, timeout=120
