@@ -4,7 +4,7 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -345,6 +345,7 @@ class ImportReport:
     municipalities_created: int = 0
     errors: list = field(default_factory=list)  # (line number, reason)
     skipped: int = 0
+    rolled_back: bool = False  # the database refused a line, so nothing was saved
 
     @property
     def ok(self):
@@ -374,6 +375,13 @@ def validate_challenge_record(record):
         problems.append("'title' is longer than 255 characters")
     if len(record["id"]) > 64:
         problems.append("'id' is longer than 64 characters")
+    if len(record["municipality"].strip()) > 120:
+        problems.append("'municipality' is longer than 120 characters")
+    department = record.get("department")
+    if department is not None and not isinstance(department, str):
+        problems.append("'department' must be text")
+    elif department is not None and len(department) > 200:
+        problems.append("'department' is longer than 200 characters")
     if record["hours_needed_per_month"] < 0:
         problems.append("'hours_needed_per_month' must not be negative")
     bad = [str(code) for code in record["languages_required"] if not is_language_code(code)]
@@ -432,30 +440,57 @@ def import_challenges(lines, skip_invalid=False):
     if errors and not skip_invalid:
         return report
     report.skipped = len(errors)
-    with transaction.atomic():
-        for _number, record in records:
-            municipality = municipality_for(record["municipality"], report)
-            values = {
-                "municipality": municipality,
-                "kind": record["kind"],
-                "title": record["title"].strip(),
-                "description": record["description"].strip(),
-                "languages_required": record["languages_required"],
-                "hours_needed_per_month": record["hours_needed_per_month"],
-                "in_person": record["in_person"],
-                "skills_wanted": record.get("skills_wanted", []),
-            }
-            for key in ("department", "places", *IMPORT_OPTIONAL_DATES):
-                if key in record:
-                    values[key] = record[key] if record[key] is not None else (None if key != "department" else "")
-            challenge = Challenge.objects.filter(external_id=record["id"]).first()
-            if challenge is None:
-                Challenge.objects.create(external_id=record["id"], status=Status.OPEN, **values)
-                report.created += 1
-            else:
-                # A re-import refreshes the content but keeps the lifecycle the municipality has moved it along.
-                for key, value in values.items():
-                    setattr(challenge, key, value)
-                challenge.save()
-                report.updated += 1
+    try:
+        _save_challenges(records, report)
+    except ImportLineRefused as exc:
+        # The transaction rolled back: nothing from this file is saved.
+        report.created = report.updated = report.municipalities_created = report.skipped = 0
+        report.errors = [*errors, (exc.number, exc.reason)]
+        report.rolled_back = True
     return report
+
+
+class ImportLineRefused(Exception):
+    """Raised inside an import transaction when the database refuses one line's values."""
+
+    def __init__(self, number, reason):
+        self.number, self.reason = number, reason
+        super().__init__(f"line {number}: {reason}")
+
+
+def _save_challenges(records, report):
+    """Create or update every record in one transaction; a line the database refuses rolls it all back."""
+    with transaction.atomic():
+        for number, record in records:
+            try:
+                _save_challenge(record, report)
+            except (DatabaseError, ValueError) as exc:
+                raise ImportLineRefused(number, f"the database refused it: {exc}") from exc
+
+
+def _save_challenge(record, report):
+    """Create or update one validated challenge record."""
+    municipality = municipality_for(record["municipality"], report)
+    values = {
+        "municipality": municipality,
+        "kind": record["kind"],
+        "title": record["title"].strip(),
+        "description": record["description"].strip(),
+        "languages_required": record["languages_required"],
+        "hours_needed_per_month": record["hours_needed_per_month"],
+        "in_person": record["in_person"],
+        "skills_wanted": record.get("skills_wanted", []),
+    }
+    for key in ("department", "places", *IMPORT_OPTIONAL_DATES):
+        if key in record:
+            values[key] = record[key] if record[key] is not None else (None if key != "department" else "")
+    challenge = Challenge.objects.filter(external_id=record["id"]).first()
+    if challenge is None:
+        Challenge.objects.create(external_id=record["id"], status=Status.OPEN, **values)
+        report.created += 1
+    else:
+        # A re-import refreshes the content but keeps the lifecycle the municipality has moved it along.
+        for key, value in values.items():
+            setattr(challenge, key, value)
+        challenge.save()
+        report.updated += 1

@@ -147,7 +147,11 @@ def invite(request, pk):
     if not services.can_manage_challenge(request.user, challenge):
         raise PermissionDenied
     expert_id = request.POST.get("expert_id", "")
-    expert = services.invitable_experts(request.user).filter(pk=int(expert_id)).first() if expert_id.isdigit() else None
+    expert = (
+        services.invitable_experts(request.user).filter(pk=int(expert_id)).first()
+        if expert_id.isascii() and expert_id.isdigit() and len(expert_id) < 19  # "²" is a digit too
+        else None
+    )
     if expert is None:
         messages.error(request, _("Choose an expert you may invite."))
         return redirect(challenge)

@@ -1,6 +1,7 @@
 """Check an uploaded CV by its content (PDF, DOCX or plain text) and extract its text."""
 
 import io
+import re
 import zipfile
 
 import filetype
@@ -15,6 +16,12 @@ TXT = "txt"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 CONTENT_TYPES = {PDF: "application/pdf", DOCX: DOCX_MIME, TXT: "text/plain; charset=utf-8"}
 MAX_TEXT_CHARS = 50_000
+# Bounds checked before a document is parsed (docs/limits.md): a small upload can inflate to far more.
+MAX_PDF_PAGES = 100
+MAX_DOCX_UNCOMPRESSED_BYTES = 30 * 1024 * 1024  # all members of the ZIP together (images included)
+MAX_DOCX_XML_BYTES = 5 * 1024 * 1024  # word/document.xml
+MAX_DOCX_MEMBERS = 1_000
+MAX_DOCX_PARAGRAPHS = 10_000  # paragraphs and table cells
 
 
 def max_cv_bytes():
@@ -69,7 +76,19 @@ def extract_pdf(data):
             raise ValidationError(
                 _("This PDF is password-protected. Please upload a copy without a password."), code="encrypted"
             )
-        return "\n".join((page.extract_text() or "") for page in reader.pages)
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise ValidationError(
+                _("This PDF has more than %(pages)s pages; a CV should be shorter."),
+                code="too_long",
+                params={"pages": MAX_PDF_PAGES},
+            )
+        texts, length = [], 0
+        for page in reader.pages:
+            texts.append(page.extract_text() or "")
+            length += len(texts[-1])
+            if length > MAX_TEXT_CHARS:  # the rest would be cut off anyway
+                break
+        return "\n".join(texts)
     except ValidationError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
@@ -78,10 +97,43 @@ def extract_pdf(data):
         ) from exc
 
 
+def check_docx_size(data):
+    """Refuse a Word document whose ZIP would inflate past the limits, judged by the members' declared sizes."""
+    too_big = ValidationError(
+        _("This Word document is too large or too complex to read; please save a simpler copy or a PDF."),
+        code="too_large",
+    )
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if len(members) > MAX_DOCX_MEMBERS:
+                raise too_big
+            if sum(member.file_size for member in members) > MAX_DOCX_UNCOMPRESSED_BYTES:
+                raise too_big
+            body = archive.getinfo("word/document.xml")
+            if body.file_size > MAX_DOCX_XML_BYTES:
+                raise too_big
+            # Read at most the declared size plus one byte: a member that lies about its size is cut short.
+            with archive.open(body) as handle:
+                xml = handle.read(MAX_DOCX_XML_BYTES + 1)
+    except ValidationError:
+        raise
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+        raise ValidationError(_("This Word document could not be read; it may be damaged."), code="broken") from exc
+    if len(xml) > MAX_DOCX_XML_BYTES:
+        raise too_big
+    if len(PARAGRAPH_TAG.findall(xml)) > MAX_DOCX_PARAGRAPHS:
+        raise too_big
+
+
+PARAGRAPH_TAG = re.compile(rb"<w:(?:p|tc)[\s>/]")
+
+
 def extract_docx(data):
-    """Return the paragraphs and table cells of a Word document as text."""
+    """Return the paragraphs and table cells of a Word document as text (after check_docx_size)."""
     import docx
 
+    check_docx_size(data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds of errors on damaged files
@@ -128,9 +180,27 @@ def inspect_cv(uploaded):
     return kind, clean_text(text)
 
 
+def strip_unstorable(text):
+    """Remove NUL and other control characters (except tab and newline) and lone surrogates from a text."""
+    text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
+    return CONTROL_CHARS.sub("", text)
+
+
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _has_surrogates(text):
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def clean_text(text):
-    """Collapse runs of blank lines and trim the extracted text to a sane length."""
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
+    """Drop characters no database column can hold, collapse runs of blank lines and trim to a sane length."""
+    text = strip_unstorable(text).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    lines = [line.rstrip() for line in text.split("\n")]
     cleaned, blank = [], False
     for line in lines:
         if not line.strip():

@@ -8,7 +8,7 @@ experts' consent, so each imported profile is stamped as consented with consent_
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from experts.iso import is_country_code, is_language_code
@@ -70,7 +70,7 @@ def validate_record(record):
         problems.append("'name' is empty")
     if len(record["id"]) > 64:
         problems.append("'id' is longer than 64 characters")
-    if len(record["name"]) > 200:
+    if len(record["name"].strip()) > 200:
         problems.append("'name' is longer than 200 characters")
     if not is_country_code(record["country"]):
         problems.append(f"'country' {record['country']!r} is not an ISO 3166-1 alpha-2 code")
@@ -130,14 +130,19 @@ def import_experts(path, skip_invalid=False, visibility=Visibility.STAFF):
         if problems:
             result.errors.append((number, "; ".join(problems)))
         else:
-            valid.append(record)
+            valid.append((number, record))
     if result.errors and not skip_invalid:
         raise ImportFailed(result.errors)
     result.skipped = len(result.errors)
     now = timezone.now()
     with transaction.atomic():
-        for record in valid:
-            if _apply(record, path.name, visibility, now):
+        for number, record in valid:
+            try:
+                created = _apply(record, path.name, visibility, now)
+            except (DatabaseError, ValueError) as exc:
+                # Leaving the block rolls back every line saved so far: all or nothing.
+                raise ImportFailed([*result.errors, (number, f"the database refused it: {exc}")]) from exc
+            if created:
                 result.created += 1
             else:
                 result.updated += 1

@@ -4,6 +4,7 @@ import io
 import json
 import logging
 import zipfile
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.apps import apps
@@ -96,6 +97,19 @@ def attach_cv(profile, uploaded, fill_text=True, inspected=None):
     if fill_text and not profile.cv_text.strip() and text:
         profile.cv_text = text
     return text
+
+
+@contextmanager
+def discard_new_cv_on_failure(profile):
+    """Delete a CV file written inside the block when the block fails, so a refused save leaves no file behind."""
+    before = profile.cv_file.name if profile.cv_file else ""
+    try:
+        yield
+    except BaseException:
+        after = profile.cv_file.name if profile.cv_file else ""
+        if after and after != before:
+            _delete_file(after)
+        raise
 
 
 def remove_cv(profile):

@@ -77,7 +77,7 @@ def profile_edit(request):
     if request.method == "POST":
         form = ExpertProfileForm(request.POST, request.FILES, instance=profile)
         if form.is_valid():
-            with transaction.atomic():
+            with services.discard_new_cv_on_failure(profile), transaction.atomic():
                 profile = form.save(commit=False)
                 services.record_consent(profile)
                 if form.cleaned_data.get("remove_cv"):

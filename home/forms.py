@@ -8,4 +8,4 @@ class EventRegistrationForm(forms.Form):
     """Sign up for an event."""
 
     name = forms.CharField(max_length=150, label=_("Your name"))
-    email = forms.EmailField(label=_("E-mail"))
+    email = forms.EmailField(max_length=254, label=_("E-mail"))  # the column holds 254

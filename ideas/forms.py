@@ -188,3 +188,14 @@ class ImportPbForm(forms.Form):
     """A pabulib file to import into a call."""
 
     file = forms.FileField(label=_(".pb file"))
+
+    def clean_file(self):
+        """Refuse a file over the size an import may read (ideas.pb.MAX_FILE_CHARS) before reading it."""
+        from . import pb
+
+        uploaded = self.cleaned_data["file"]
+        if uploaded.size > pb.MAX_FILE_CHARS:
+            raise forms.ValidationError(
+                _("The file is too large: at most %(mb)s MB.") % {"mb": pb.MAX_FILE_CHARS // (1024 * 1024)}
+            )
+        return uploaded

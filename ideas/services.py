@@ -548,10 +548,23 @@ def import_pb(call, text: str) -> tuple[int, int]:
                 },
             )
             by_name[project.name] = idea
-        for index, ballot in enumerate(profile):
-            voter_id = str(ballot.meta.get("voter_id", index))
-            row = Ballot.objects.create(call=call, external_voter_id=voter_id, tie=Ballot.Tie.RESIDENT)
-            row.ideas.set([by_name[p.name] for p in ballot])
+        # Bulk writes: a 50,000-ballot file must fit in one request (pb.MAX_BALLOTS bounds it).
+        rows = Ballot.objects.bulk_create(
+            [
+                Ballot(call=call, external_voter_id=str(ballot.meta.get("voter_id", index)), tie=Ballot.Tie.RESIDENT)
+                for index, ballot in enumerate(profile)
+            ],
+            batch_size=2000,
+        )
+        through = Ballot.ideas.through
+        through.objects.bulk_create(
+            [
+                through(ballot_id=row.pk, idea_id=by_name[project.name].pk)
+                for row, ballot in zip(rows, profile, strict=True)
+                for project in ballot
+            ],
+            batch_size=5000,
+        )
     return len(instance), profile.num_ballots()
 
 

@@ -167,7 +167,11 @@ def similar(request, call_id):
     summary = request.GET.get("summary", "")[:600]
     exclude = request.GET.get("exclude")
     found = services.similar_ideas(
-        call, title, summary, exclude_pk=int(exclude) if exclude and exclude.isdigit() else None, user=request.user
+        call,
+        title,
+        summary,
+        exclude_pk=int(exclude) if exclude and exclude.isascii() and exclude.isdigit() and len(exclude) < 19 else None,
+        user=request.user,
     )
     return JsonResponse(
         {

@@ -92,7 +92,7 @@ def why_not(request, pk):
     """Explain why a given expert is, or is not, suggested for a challenge."""
     challenge = _challenge_for(request, pk)
     expert_id = request.GET.get("expert", "")
-    if not expert_id.isdigit():
+    if not (expert_id.isascii() and expert_id.isdigit() and len(expert_id) < 19):  # "²" is a digit too
         raise Http404
     profiles = (
         ExpertProfile.objects.all()

@@ -22,7 +22,7 @@ class Command(BaseCommand):
         report = services.import_challenges(lines, skip_invalid=skip_invalid)
         for number, reason in report.errors:
             self.stderr.write(f"line {number}: {reason}")
-        if report.errors and not skip_invalid:
+        if report.errors and (report.rolled_back or not skip_invalid):
             raise CommandError(f"{len(report.errors)} bad line(s); nothing imported. Fix them or use --skip-invalid.")
         self.stdout.write(
             self.style.SUCCESS(

@@ -214,18 +214,49 @@ CELERY_BEAT_SCHEDULE = {
     "nightly-housekeeping": {"task": "home.tasks.nightly_housekeeping", "schedule": 24 * 60 * 60},
 }
 
-# --- Security headers (django-csp 4) ---
+# --- input: security headers (django-csp 4, Permissions-Policy; docs/security-headers.md) ---
+# No inline styles or scripts on the public site: templates use static/css and static/js only.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "img-src": ["'self'", "data:", "blob:"],
         "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "frame-src": ["'self'", "https://www.youtube.com", "https://player.vimeo.com"],
+        "style-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        # 'self', not 'none': Wagtail's live preview frames the site in its own admin.
+        "frame-ancestors": ["'self'"],
+        "frame-src": [
+            "'self'",
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
     }
 }
+# Wagtail's and Django's admin still need inline styles and scripts; they get them, and only they.
+CSP_ADMIN_PREFIXES = ["/admin/", "/django-admin/"]
+MIDDLEWARE[MIDDLEWARE.index("csp.middleware.CSPMiddleware")] = "config.security_headers.SiteCSPMiddleware"
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "config.security_headers.PermissionsPolicyMiddleware",
+)
+# Features the site never uses are switched off for it and anything it embeds.
+PERMISSIONS_POLICY = {
+    "camera": [],
+    "microphone": [],
+    "geolocation": [],
+    "payment": [],
+    "usb": [],
+    "browsing-topics": [],
+    "fullscreen": ["self", '"https://www.youtube.com"', '"https://player.vimeo.com"'],
+}
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
+X_FRAME_OPTIONS = "DENY"  # Wagtail's preview view sets SAMEORIGIN on its own responses
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
 
 LOGGING = {
     "version": 1,
