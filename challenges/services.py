@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -126,6 +126,16 @@ def _current_language():
     return (translation.get_language() or DEFAULT_LANGUAGE).split("-")[0]
 
 
+def _create_engagement(duplicate_message, **fields):
+    """Create an engagement; a concurrent duplicate gets the same ChallengeError as a sequential one."""
+    try:
+        # A savepoint: the unique constraint is the final judge when two requests pass the check at once.
+        with transaction.atomic():
+            return Engagement.objects.create(**fields)
+    except IntegrityError:
+        raise ChallengeError(duplicate_message) from None
+
+
 @transaction.atomic
 def express_interest(user, challenge, message=""):
     """Record an expert's interest in an open challenge; the municipality answers it."""
@@ -136,7 +146,8 @@ def express_interest(user, challenge, message=""):
         raise ChallengeError(_("Interest can only be expressed in an open challenge."))
     if Engagement.objects.filter(challenge=challenge, expert=profile).exists():
         raise ChallengeError(_("You have already responded to this challenge."))
-    engagement = Engagement.objects.create(
+    engagement = _create_engagement(
+        _("You have already responded to this challenge."),
         challenge=challenge,
         expert=profile,
         initiated_by=Engagement.Initiator.EXPERT,
@@ -166,7 +177,8 @@ def invite_expert(user, challenge, expert, message=""):
         raise ChallengeError(_("Experts can only be invited to an open or ongoing challenge."))
     if Engagement.objects.filter(challenge=challenge, expert=expert).exists():
         raise ChallengeError(_("This expert is already engaged with this challenge."))
-    engagement = Engagement.objects.create(
+    engagement = _create_engagement(
+        _("This expert is already engaged with this challenge."),
         challenge=challenge,
         expert=expert,
         initiated_by=Engagement.Initiator.MUNICIPALITY,

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import roles
+from accounts.request_params import parse_id
 from challenges import services
 from challenges.filters import ChallengeFilter
 from challenges.forms import ChallengeForm
@@ -146,8 +147,8 @@ def invite(request, pk):
     challenge = _visible_challenge(request, pk)
     if not services.can_manage_challenge(request.user, challenge):
         raise PermissionDenied
-    expert_id = request.POST.get("expert_id", "")
-    expert = services.invitable_experts(request.user).filter(pk=int(expert_id)).first() if expert_id.isdigit() else None
+    expert_id = parse_id(request.POST.get("expert_id", ""))
+    expert = services.invitable_experts(request.user).filter(pk=expert_id).first() if expert_id else None
     if expert is None:
         messages.error(request, _("Choose an expert you may invite."))
         return redirect(challenge)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from accounts import roles
+from accounts.request_params import parse_id
 from challenges.models import Challenge
 from experts.models import ExpertProfile
 from matching import explain, services, tasks
@@ -91,15 +92,15 @@ def refresh_matches(request, pk):
 def why_not(request, pk):
     """Explain why a given expert is, or is not, suggested for a challenge."""
     challenge = _challenge_for(request, pk)
-    expert_id = request.GET.get("expert", "")
-    if not expert_id.isdigit():
+    expert_id = parse_id(request.GET.get("expert", ""))
+    if expert_id is None:
         raise Http404
     profiles = (
         ExpertProfile.objects.all()
         if roles.is_platform_admin(request.user)
         else ExpertProfile.objects.visible_to(request.user)
     )
-    profile = get_object_or_404(profiles, pk=int(expert_id))
+    profile = get_object_or_404(profiles, pk=expert_id)
     result = services.why_not(challenge, profile, request.user)
     return render(
         request,
