@@ -312,8 +312,10 @@ class Ballot(models.Model):
         FAMILY = "family", _("My family lives in the city")
 
     call = models.ForeignKey("home.CallForIdeasPage", on_delete=models.CASCADE, related_name="ballots")
+    # Erasing an account unlinks its ballots instead of deleting them (docs/ideas.md, "Ballots and erasure"):
+    # published results must not change, and the ballot stays the former voter's only one.
     voter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="idea_ballots"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="idea_ballots"
     )
     # Ballots imported from a .pb file have no platform account; they keep the file's voter id.
     external_voter_id = models.CharField(max_length=64, blank=True)
