@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from accounts import roles
+from accounts.viewer import as_viewer
 from challenges.models import Challenge, Engagement, EngagementEvent, Municipality, StaffMembership, unique_slug
 from experts.iso import is_language_code
 from jsonl_records import JSON_TYPE_NAMES, json_type_ok, read_json_lines
@@ -44,12 +44,12 @@ class ChallengeError(Exception):
 
 def can_create_challenge(user):
     """Return True for approved municipality staff, the only people who post challenges."""
-    return roles.is_approved_staff(user)
+    return as_viewer(user).may_create_challenge()
 
 
 def can_manage_challenge(user, challenge):
     """Return True for approved staff of the municipality that owns the challenge."""
-    return roles.approved_municipality(user) == challenge.municipality
+    return as_viewer(user).may_manage_challenge(challenge)
 
 
 def can_view_challenge(user, challenge):
@@ -64,11 +64,11 @@ def allowed_transitions(challenge):
 
 def can_express_interest(user, challenge):
     """Return True for an expert who may still say they are interested in this open challenge."""
-    profile = roles.expert_profile(user)
+    viewer = as_viewer(user)
     return (
-        roles.is_expert(user)
+        viewer.is_expert
         and challenge.status == Status.OPEN
-        and not Engagement.objects.filter(challenge=challenge, expert=profile).exists()
+        and not Engagement.objects.filter(challenge=challenge, expert_id=viewer.expert_profile_id).exists()
     )
 
 
@@ -77,9 +77,10 @@ def can_express_interest(user, challenge):
 
 def create_challenge(user, challenge):
     """Save a new challenge for the user's municipality, as a draft unless a status was chosen."""
-    if not can_create_challenge(user):
+    viewer = as_viewer(user)
+    if not viewer.may_create_challenge():
         raise PermissionDenied
-    challenge.municipality = roles.approved_municipality(user)
+    challenge.municipality = viewer.municipality
     challenge.created_by = user
     challenge.save()
     return challenge
@@ -139,8 +140,9 @@ def _create_engagement(duplicate_message, **fields):
 @transaction.atomic
 def express_interest(user, challenge, message=""):
     """Record an expert's interest in an open challenge; the municipality answers it."""
-    profile = roles.expert_profile(user)
-    if profile is None or not roles.is_expert(user):
+    viewer = as_viewer(user)
+    profile = viewer.expert_profile
+    if profile is None or not viewer.is_expert:
         raise PermissionDenied
     if challenge.status != Status.OPEN:
         raise ChallengeError(_("Interest can only be expressed in an open challenge."))
@@ -193,27 +195,28 @@ def invite_expert(user, challenge, expert, message=""):
 
 def engagements_for(user):
     """Return the engagements the user is a party to: as the expert, and for their municipality as approved staff."""
-    if not roles.is_member(user):
+    viewer = as_viewer(user)
+    if not viewer.is_member:
         return Engagement.objects.none()
-    allowed = Q(expert__user=user)
-    municipality = roles.approved_municipality(user)
-    if municipality is not None:
-        allowed |= Q(challenge__municipality=municipality)
+    allowed = Q(expert__user_id=viewer.user_id)
+    if viewer.municipality_id is not None:
+        allowed |= Q(challenge__municipality_id=viewer.municipality_id)
     return Engagement.objects.filter(allowed).select_related("challenge__municipality", "expert")
 
 
 def side_of(user, engagement):
     """Return "expert", "municipality" or None: which party of the engagement the user speaks for."""
-    if roles.is_member(user) and engagement.expert.user_id == user.pk:
+    viewer = as_viewer(user)
+    if viewer.is_member and engagement.expert.user_id == viewer.user_id:
         return Engagement.Initiator.EXPERT
-    if can_manage_challenge(user, engagement.challenge):
+    if viewer.may_manage_challenge(engagement.challenge):
         return Engagement.Initiator.MUNICIPALITY
     return None
 
 
 def can_view_engagement(user, engagement):
     """Return True for both parties of the engagement and for platform administrators."""
-    return side_of(user, engagement) is not None or roles.is_platform_admin(user)
+    return side_of(user, engagement) is not None or as_viewer(user).is_admin
 
 
 def allowed_responses(user, engagement):

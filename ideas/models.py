@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 
+from accounts.viewer import as_viewer
+
 from .admin_forms import CallSettingsForm
 
 
@@ -151,10 +153,11 @@ class IdeaQuerySet(models.QuerySet):
         """Return ideas waiting for moderation."""
         return self.filter(status=Idea.Status.SUBMITTED)
 
-    def visible_to(self, user):
-        """Return accepted ideas, plus the user's own."""
-        if user.is_authenticated:
-            return self.filter(Q(status=Idea.Status.ACCEPTED) | Q(author=user))
+    def visible_to(self, viewer):
+        """Return accepted ideas, plus the viewer's own (a Viewer or a user)."""
+        viewer = as_viewer(viewer)
+        if viewer.is_member:
+            return self.filter(Q(status=Idea.Status.ACCEPTED) | Q(author_id=viewer.user_id))
         return self.accepted()
 
 

@@ -6,7 +6,8 @@ import pytest
 from django.contrib.messages import get_messages
 from django.db import close_old_connections, connection
 from django.test import Client
-from django.urls import reverse
+from django.urls import reverse as django_reverse
+from django.utils import translation
 
 from challenges.models import Engagement
 from tests.challenges.factories import ExpertFactory
@@ -36,6 +37,12 @@ def post_at_once(requests):
         thread.join(60)
     assert not errors, errors
     return responses
+
+
+def reverse(name, args):
+    """Reverse an English URL, so the flash messages can be compared in English."""
+    with translation.override("en"):
+        return django_reverse(name, args=args)
 
 
 def texts(response):

@@ -305,3 +305,12 @@ MATCHING_ES_INDEX_PREFIX = os.environ.get("MATCHING_ES_INDEX_PREFIX", "miestai-m
 MATCHING_CANDIDATES = int(os.environ.get("MATCHING_CANDIDATES", "300"))
 MATCHING_AUTO_EMBED = env_bool("MATCHING_AUTO_EMBED", True)
 MATCHING_TORCH_THREADS = os.environ.get("MATCHING_TORCH_THREADS", "")  # empty = torch's default
+
+# --- reliab: brute-force guard sees allauth's `login` field; request.viewer; event sign-up limits ---
+AXES_USERNAME_CALLABLE = "accounts.lockout.login_username"
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "accounts.middleware.ViewerMiddleware",
+)
+# Event sign-ups accepted per client address and per e-mail address: (count, window in seconds).
+EVENT_SIGN_UP_LIMITS = {"ip": (10, 600), "email": (5, 3600)}
