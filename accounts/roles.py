@@ -1,83 +1,57 @@
-"""Role checks shared by every app: member, expert, municipality staff, coordinator, city editor, admin."""
+"""Role checks for code that holds a user rather than a request: thin wrappers over accounts.viewer.Viewer.
 
-from django.apps import apps
+Views use `request.viewer` (computed once per request); these helpers build a fresh Viewer per call
+(a Viewer or a request passed in is used as it is).
+"""
 
-
-def _staff_membership_model():
-    """Return challenges.StaffMembership, or None while the challenges app has no such model yet."""
-    try:
-        return apps.get_model("challenges", "StaffMembership")
-    except LookupError:
-        return None
+from accounts.viewer import as_viewer
 
 
 def is_member(user):
     """Return True for any signed-in user."""
-    return bool(user is not None and user.is_authenticated)
+    return as_viewer(user).is_member
 
 
 def expert_profile(user):
     """Return the user's ExpertProfile or None."""
-    if not is_member(user):
-        return None
-    from experts.models import ExpertProfile
-
-    return ExpertProfile.objects.filter(user=user).first()
+    return as_viewer(user).expert_profile
 
 
 def is_expert(user):
     """Return True for a member who has an expert profile they consented to publish."""
-    profile = expert_profile(user)
-    return profile is not None and profile.consent_given_at is not None
+    return as_viewer(user).is_expert
 
 
 def staff_membership(user):
     """Return the user's StaffMembership (approved or not), or None."""
-    model = _staff_membership_model()
-    if model is None or not is_member(user):
-        return None
-    return model.objects.filter(user=user).select_related("municipality").first()
+    return as_viewer(user).staff_membership
 
 
 def is_approved_staff(user):
     """Return True for municipality staff a platform administrator has approved."""
-    membership = staff_membership(user)
-    return bool(membership and membership.approved)
+    return as_viewer(user).is_approved_staff
 
 
 def approved_municipality(user):
     """Return the municipality of approved staff, or None."""
-    membership = staff_membership(user)
-    return membership.municipality if membership and membership.approved else None
+    return as_viewer(user).municipality
 
 
 def is_coordinator(user):
     """Return True for approved staff flagged as their municipality's coordinator."""
-    membership = staff_membership(user)
-    return bool(membership and membership.approved and membership.is_coordinator)
+    return as_viewer(user).is_coordinator
 
 
 def is_city_editor(user):
     """Return True for members of a Wagtail group named "... editors", and for superusers."""
-    if not is_member(user):
-        return False
-    return user.is_superuser or user.groups.filter(name__iendswith=" editors").exists()
+    return as_viewer(user).is_city_editor
 
 
 def is_platform_admin(user):
     """Return True for superusers and Django staff users (platform administrators)."""
-    return bool(is_member(user) and (user.is_superuser or user.is_staff))
+    return as_viewer(user).is_admin
 
 
 def roles_of(user):
     """Return the list of role keys the user holds, for display on the dashboard."""
-    checks = [
-        ("member", is_member),
-        ("expert", is_expert),
-        ("staff", lambda u: staff_membership(u) is not None),
-        ("approved_staff", is_approved_staff),
-        ("coordinator", is_coordinator),
-        ("city_editor", is_city_editor),
-        ("platform_admin", is_platform_admin),
-    ]
-    return [key for key, check in checks if check(user)]
+    return as_viewer(user).roles()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from accounts.viewer import as_viewer
 from experts.iso import is_language_code
 
 
@@ -142,15 +143,15 @@ class ChallengeQuerySet(models.QuerySet):
             | models.Q(municipality__city_page__isnull=True, municipality__city_name__iexact=page.title)
         )
 
-    def visible_to(self, user):
-        """Return what `user` may see: non-drafts for all; drafts for the owner's approved staff and admins."""
-        from accounts import roles
-
-        if roles.is_platform_admin(user):
+    def visible_to(self, viewer):
+        """Return what the viewer (a Viewer or a user) may see: non-drafts for all; drafts for own staff and admins."""
+        viewer = as_viewer(viewer)
+        if viewer.is_admin:
             return self
-        municipality = roles.approved_municipality(user)
-        if municipality is not None:
-            return self.filter(~models.Q(status=Challenge.Status.DRAFT) | models.Q(municipality=municipality))
+        if viewer.municipality_id is not None:
+            return self.filter(
+                ~models.Q(status=Challenge.Status.DRAFT) | models.Q(municipality_id=viewer.municipality_id)
+            )
         return self.public()
 
 

@@ -4,12 +4,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
-from accounts import roles
+from accounts.viewer import as_viewer
 from challenges.models import Challenge, Engagement, EngagementEvent, Municipality, StaffMembership, unique_slug
 from experts.iso import is_language_code
 from jsonl_records import JSON_TYPE_NAMES, json_type_ok, read_json_lines
@@ -40,12 +40,12 @@ class ChallengeError(Exception):
 
 def can_create_challenge(user):
     """Return True for approved municipality staff, the only people who post challenges."""
-    return roles.is_approved_staff(user)
+    return as_viewer(user).may_create_challenge()
 
 
 def can_manage_challenge(user, challenge):
     """Return True for approved staff of the municipality that owns the challenge."""
-    return roles.approved_municipality(user) == challenge.municipality
+    return as_viewer(user).may_manage_challenge(challenge)
 
 
 def can_view_challenge(user, challenge):
@@ -60,11 +60,11 @@ def allowed_transitions(challenge):
 
 def can_express_interest(user, challenge):
     """Return True for an expert who may still say they are interested in this open challenge."""
-    profile = roles.expert_profile(user)
+    viewer = as_viewer(user)
     return (
-        roles.is_expert(user)
+        viewer.is_expert
         and challenge.status == Status.OPEN
-        and not Engagement.objects.filter(challenge=challenge, expert=profile).exists()
+        and not Engagement.objects.filter(challenge=challenge, expert_id=viewer.expert_profile_id).exists()
     )
 
 
@@ -73,9 +73,10 @@ def can_express_interest(user, challenge):
 
 def create_challenge(user, challenge):
     """Save a new challenge for the user's municipality, as a draft unless a status was chosen."""
-    if not can_create_challenge(user):
+    viewer = as_viewer(user)
+    if not viewer.may_create_challenge():
         raise PermissionDenied
-    challenge.municipality = roles.approved_municipality(user)
+    challenge.municipality = viewer.municipality
     challenge.created_by = user
     challenge.save()
     return challenge
@@ -123,17 +124,29 @@ def _current_language():
     return (translation.get_language() or DEFAULT_LANGUAGE).split("-")[0]
 
 
+def _create_engagement(duplicate_message, **fields):
+    """Create an engagement; a concurrent duplicate gets the same ChallengeError as a sequential one."""
+    try:
+        # A savepoint: the unique constraint is the final judge when two requests pass the check at once.
+        with transaction.atomic():
+            return Engagement.objects.create(**fields)
+    except IntegrityError:
+        raise ChallengeError(duplicate_message) from None
+
+
 @transaction.atomic
 def express_interest(user, challenge, message=""):
     """Record an expert's interest in an open challenge; the municipality answers it."""
-    profile = roles.expert_profile(user)
-    if profile is None or not roles.is_expert(user):
+    viewer = as_viewer(user)
+    profile = viewer.expert_profile
+    if profile is None or not viewer.is_expert:
         raise PermissionDenied
     if challenge.status != Status.OPEN:
         raise ChallengeError(_("Interest can only be expressed in an open challenge."))
     if Engagement.objects.filter(challenge=challenge, expert=profile).exists():
         raise ChallengeError(_("You have already responded to this challenge."))
-    engagement = Engagement.objects.create(
+    engagement = _create_engagement(
+        _("You have already responded to this challenge."),
         challenge=challenge,
         expert=profile,
         initiated_by=Engagement.Initiator.EXPERT,
@@ -163,7 +176,8 @@ def invite_expert(user, challenge, expert, message=""):
         raise ChallengeError(_("Experts can only be invited to an open or ongoing challenge."))
     if Engagement.objects.filter(challenge=challenge, expert=expert).exists():
         raise ChallengeError(_("This expert is already engaged with this challenge."))
-    engagement = Engagement.objects.create(
+    engagement = _create_engagement(
+        _("This expert is already engaged with this challenge."),
         challenge=challenge,
         expert=expert,
         initiated_by=Engagement.Initiator.MUNICIPALITY,
@@ -178,27 +192,28 @@ def invite_expert(user, challenge, expert, message=""):
 
 def engagements_for(user):
     """Return the engagements the user is a party to: as the expert, and for their municipality as approved staff."""
-    if not roles.is_member(user):
+    viewer = as_viewer(user)
+    if not viewer.is_member:
         return Engagement.objects.none()
-    allowed = Q(expert__user=user)
-    municipality = roles.approved_municipality(user)
-    if municipality is not None:
-        allowed |= Q(challenge__municipality=municipality)
+    allowed = Q(expert__user_id=viewer.user_id)
+    if viewer.municipality_id is not None:
+        allowed |= Q(challenge__municipality_id=viewer.municipality_id)
     return Engagement.objects.filter(allowed).select_related("challenge__municipality", "expert")
 
 
 def side_of(user, engagement):
     """Return "expert", "municipality" or None: which party of the engagement the user speaks for."""
-    if roles.is_member(user) and engagement.expert.user_id == user.pk:
+    viewer = as_viewer(user)
+    if viewer.is_member and engagement.expert.user_id == viewer.user_id:
         return Engagement.Initiator.EXPERT
-    if can_manage_challenge(user, engagement.challenge):
+    if viewer.may_manage_challenge(engagement.challenge):
         return Engagement.Initiator.MUNICIPALITY
     return None
 
 
 def can_view_engagement(user, engagement):
     """Return True for both parties of the engagement and for platform administrators."""
-    return side_of(user, engagement) is not None or roles.is_platform_admin(user)
+    return side_of(user, engagement) is not None or as_viewer(user).is_admin
 
 
 def allowed_responses(user, engagement):

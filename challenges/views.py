@@ -10,7 +10,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import roles
+from accounts.request_params import parse_id
+from accounts.viewer import viewer_for
 from challenges import services
 from challenges.filters import ChallengeFilter
 from challenges.forms import ChallengeForm
@@ -19,12 +20,13 @@ from challenges.models import Challenge, Engagement
 
 def _visible_challenge(request, pk):
     """Return the challenge if the user may see it, else raise 404 (drafts stay hidden from outsiders)."""
-    return get_object_or_404(Challenge.objects.visible_to(request.user).select_related("municipality"), pk=pk)
+    return get_object_or_404(Challenge.objects.visible_to(viewer_for(request)).select_related("municipality"), pk=pk)
 
 
 def challenge_list(request):
     """List challenges, open ones by default, filterable by kind, municipality and status."""
-    queryset = Challenge.objects.visible_to(request.user).select_related("municipality")
+    viewer = viewer_for(request)
+    queryset = Challenge.objects.visible_to(viewer).select_related("municipality")
     challenge_filter = ChallengeFilter(request.GET, queryset=queryset)
     page = Paginator(challenge_filter.qs, 20).get_page(request.GET.get("page"))
     query = request.GET.copy()
@@ -37,8 +39,8 @@ def challenge_list(request):
             "page_obj": page,
             "challenges": page.object_list,
             "query_string": query.urlencode(),
-            "can_create": services.can_create_challenge(request.user),
-            "my_municipality": roles.approved_municipality(request.user),
+            "can_create": viewer.may_create_challenge(),
+            "my_municipality": viewer.municipality,
         },
     )
 
@@ -54,15 +56,16 @@ def _url_or_none(name, *args):
 def challenge_detail(request, pk):
     """Show a challenge with the actions the visitor may take on it."""
     challenge = _visible_challenge(request, pk)
-    can_manage = services.can_manage_challenge(request.user, challenge)
-    profile = roles.expert_profile(request.user)
+    viewer = viewer_for(request)
+    can_manage = viewer.may_manage_challenge(challenge)
+    profile = viewer.expert_profile
     if can_manage:
         engagements = challenge.engagements.select_related("expert").prefetch_related("events")
     elif profile is not None:
         engagements = challenge.engagements.filter(expert=profile).prefetch_related("events")
     else:
         engagements = Engagement.objects.none()
-    engagement_rows = [(e, services.allowed_responses(request.user, e)) for e in engagements]
+    engagement_rows = [(e, services.allowed_responses(viewer, e)) for e in engagements]
     context = {
         "challenge": challenge,
         "can_manage": can_manage,
@@ -70,14 +73,16 @@ def challenge_detail(request, pk):
         if can_manage
         else [],
         "engagement_rows": engagement_rows,
-        "can_express_interest": services.can_express_interest(request.user, challenge),
-        "is_expert": roles.is_expert(request.user),
+        "can_express_interest": services.can_express_interest(viewer, challenge),
+        "is_expert": viewer.is_expert,
         "invitable": (
-            services.invitable_experts(request.user).exclude(engagements__challenge=challenge)[:200]
+            services.invitable_experts(viewer).exclude(engagements__challenge=challenge)[:200]
             if can_manage and challenge.status in services.INVITABLE_STATUSES
             else []
         ),
-        "matches_url": _url_or_none("matching:challenge_matches", challenge.pk) if can_manage else None,
+        "matches_url": _url_or_none("matching:challenge_matches", challenge.pk)
+        if viewer.may_see_matches(challenge)
+        else None,
     }
     return render(request, "challenges/challenge_detail.html", context)
 
@@ -85,7 +90,7 @@ def challenge_detail(request, pk):
 @login_required
 def challenge_create(request):
     """Let approved municipality staff post a challenge for their municipality."""
-    if not services.can_create_challenge(request.user):
+    if not viewer_for(request).may_create_challenge():
         raise PermissionDenied
     form = ChallengeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -101,7 +106,7 @@ def challenge_create(request):
 def challenge_edit(request, pk):
     """Let the owning municipality's approved staff edit a challenge."""
     challenge = _visible_challenge(request, pk)
-    if not services.can_manage_challenge(request.user, challenge):
+    if not viewer_for(request).may_manage_challenge(challenge):
         raise PermissionDenied
     form = ChallengeForm(request.POST or None, instance=challenge)
     if request.method == "POST" and form.is_valid():
@@ -144,14 +149,10 @@ def express_interest(request, pk):
 def invite(request, pk):
     """Invite an expert to a challenge on behalf of the owning municipality."""
     challenge = _visible_challenge(request, pk)
-    if not services.can_manage_challenge(request.user, challenge):
+    if not viewer_for(request).may_manage_challenge(challenge):
         raise PermissionDenied
-    expert_id = request.POST.get("expert_id", "")
-    expert = (
-        services.invitable_experts(request.user).filter(pk=int(expert_id)).first()
-        if expert_id.isascii() and expert_id.isdigit() and len(expert_id) < 19  # "²" is a digit too
-        else None
-    )
+    expert_id = parse_id(request.POST.get("expert_id", ""))
+    expert = services.invitable_experts(request.user).filter(pk=expert_id).first() if expert_id else None
     if expert is None:
         messages.error(request, _("Choose an expert you may invite."))
         return redirect(challenge)
@@ -169,7 +170,7 @@ def invite(request, pk):
 def engagement_respond(request, pk):
     """Accept, decline or withdraw an engagement as one of its two parties."""
     engagement = get_object_or_404(Engagement.objects.select_related("challenge", "expert"), pk=pk)
-    if not services.can_view_engagement(request.user, engagement):
+    if not services.can_view_engagement(viewer_for(request), engagement):
         raise Http404
     try:
         services.respond(request.user, engagement, request.POST.get("decision", ""), request.POST.get("note", ""))
@@ -183,7 +184,8 @@ def engagement_respond(request, pk):
 @login_required
 def my_engagements(request):
     """List the interest and invitations the user takes part in, pending ones first, with their answer buttons."""
-    engagements = services.engagements_for(request.user).order_by("-updated_at")
-    rows = [(e, services.allowed_responses(request.user, e)) for e in engagements[:200]]
+    viewer = viewer_for(request)
+    engagements = services.engagements_for(viewer).order_by("-updated_at")
+    rows = [(e, services.allowed_responses(viewer, e)) for e in engagements[:200]]
     rows.sort(key=lambda row: not row[1])
     return render(request, "challenges/my_engagements.html", {"engagement_rows": rows})

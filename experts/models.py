@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from accounts.viewer import as_viewer
 from common.storage import PrivateMediaStorage
 from experts.iso import is_country_code, is_language_code
 
@@ -68,17 +69,14 @@ class ExpertProfileQuerySet(models.QuerySet):
         """Return profiles that matching may suggest to municipalities: consented and not hidden."""
         return self.consented().exclude(visibility=Visibility.HIDDEN)
 
-    def visible_to(self, user):
-        """Return the profiles `user` may see: public ones; staff-only ones for approved staff; own; all for admins."""
-        from accounts import roles
-
-        if user is not None and user.is_authenticated and roles.is_platform_admin(user):
+    def visible_to(self, viewer):
+        """Return the profiles the viewer (a Viewer or a user) may see: see Viewer.may_see_profile."""
+        viewer = as_viewer(viewer)
+        if viewer.is_admin:
             return self
-        allowed = models.Q(visibility=Visibility.PUBLIC, consent_given_at__isnull=False)
-        if user is not None and user.is_authenticated:
-            if roles.is_approved_staff(user):
-                allowed |= models.Q(visibility=Visibility.STAFF, consent_given_at__isnull=False)
-            allowed |= models.Q(user=user)
+        allowed = models.Q(visibility__in=viewer.expert_visibility_levels(), consent_given_at__isnull=False)
+        if viewer.is_member:
+            allowed |= models.Q(user_id=viewer.user_id)
         return self.filter(allowed)
 
 

@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from accounts import roles
+from accounts.viewer import as_viewer
 from experts import consent
 from experts.cv import CONTENT_TYPES, inspect_cv
 from experts.models import ExpertProfile, ProfileAccessLog, Visibility
@@ -36,20 +36,18 @@ PUBLIC_FIELDS = (
 
 
 def is_owner(user, profile):
-    """Return True when `user` owns `profile`."""
-    return bool(user is not None and user.is_authenticated and profile.user_id == user.pk)
+    """Return True when `user` (a user or a Viewer) owns `profile`."""
+    return as_viewer(user).owns_profile(profile)
 
 
 def can_view(user, profile):
     """Return True when `user` may open the profile at all (same rule as ExpertProfile.objects.visible_to)."""
-    return ExpertProfile.objects.visible_to(user).filter(pk=profile.pk).exists()
+    return as_viewer(user).may_see_profile(profile)
 
 
 def can_see_private_fields(user, profile):
     """Return True when `user` may see CV text, CV file and e-mail: owner, approved staff, platform admins."""
-    if is_owner(user, profile) or roles.is_platform_admin(user):
-        return True
-    return roles.is_approved_staff(user) and can_view(user, profile)
+    return as_viewer(user).may_read_cv(profile)
 
 
 def can_download_cv(user, profile):

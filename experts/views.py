@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from accounts import roles
+from accounts.viewer import viewer_for
 from experts import services
 from experts.filters import ExpertDirectoryFilter
 from experts.forms import EraseAccountForm, ExpertProfileForm
@@ -27,9 +27,9 @@ logger = logging.getLogger(__name__)
 
 def directory(request):
     """List the profiles the viewer may see, filtered and paginated."""
-    user = request.user
-    private_text = roles.is_approved_staff(user) or roles.is_platform_admin(user)
-    base = ExpertProfile.objects.visible_to(user).select_related("user")
+    viewer = viewer_for(request)
+    private_text = viewer.may_search_private_text()
+    base = ExpertProfile.objects.visible_to(viewer).select_related("user")
     filterset = ExpertDirectoryFilter(request.GET or None, queryset=base, search_private_text=private_text)
     queryset = filterset.qs if filterset.is_bound else base
     paginator = Paginator(queryset, getattr(settings, "EXPERTS_DIRECTORY_PAGE_SIZE", 20))
@@ -52,16 +52,17 @@ def directory(request):
 
 def detail(request, pk):
     """Show one profile with the fields the viewer may see; log views of non-public profiles."""
-    profile = get_object_or_404(ExpertProfile.objects.visible_to(request.user).select_related("user"), pk=pk)
+    viewer = viewer_for(request)
+    profile = get_object_or_404(ExpertProfile.objects.visible_to(viewer).select_related("user"), pk=pk)
     services.record_view(request.user, profile)
     return render(
         request,
         "experts/detail.html",
         {
             "profile": profile,
-            "show_private": services.can_see_private_fields(request.user, profile),
-            "can_download_cv": services.can_download_cv(request.user, profile),
-            "is_owner": services.is_owner(request.user, profile),
+            "show_private": viewer.may_read_cv(profile),
+            "can_download_cv": services.can_download_cv(viewer, profile),
+            "is_owner": viewer.owns_profile(profile),
         },
     )
 
@@ -96,12 +97,13 @@ def profile_edit(request):
 
 def cv_download(request, pk):
     """Serve a stored CV to its owner, approved staff and admins, logging every download by others."""
-    profile = get_object_or_404(ExpertProfile.objects.visible_to(request.user), pk=pk)
+    viewer = viewer_for(request)
+    profile = get_object_or_404(ExpertProfile.objects.visible_to(viewer), pk=pk)
     if not profile.cv_file:
         raise Http404(_("This profile has no CV file."))
-    if not services.can_download_cv(request.user, profile):
+    if not services.can_download_cv(viewer, profile):
         raise PermissionDenied
-    if not services.is_owner(request.user, profile):
+    if not viewer.owns_profile(profile):
         services.log_access(request.user, profile, ProfileAccessLog.Action.CV_DOWNLOAD)
     try:
         handle = profile.cv_file.open("rb")

@@ -4,6 +4,7 @@ from wagtail.models import Locale
 
 from common.emails import send_templated
 from common.links import absolute_url
+from home.registration_tokens import cancel_url
 
 
 def send_registration_confirmation(registration):
@@ -16,5 +17,6 @@ def send_registration_confirmation(registration):
         "event": localized,
         "event_url": absolute_url(localized.url or ""),
         "occurrence_start": registration.occurrence_start.astimezone(event.tz),
+        "cancel_url": cancel_url(registration, localized),
     }
     return send_templated("home/email/registration_confirmation", [registration.email], context, registration.language)

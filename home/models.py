@@ -379,6 +379,13 @@ class EventPage(RoutablePageMixin, Page):
 
         return event_register(request, self)
 
+    @path("cancel/", name="cancel")
+    def cancel(self, request):
+        """Let an attendee cancel their registration from the link in the confirmation e-mail (?token=...)."""
+        from .views import event_cancel
+
+        return event_cancel(request, self)
+
     @path("ical/", name="ics")
     def ics(self, request):
         """Serve this event as an .ics file for calendar apps."""

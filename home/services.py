@@ -1,11 +1,21 @@
-"""Event registration: capacity, closing time and duplicates, safe under concurrent sign-ups."""
+"""Event registration: capacity, closing time and duplicates, safe under concurrent sign-ups; rate limit and cancel."""
+
+import hashlib
+import logging
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from .models import EventPage, EventRegistration
+from .registration_tokens import cancel_token, read_cancel_token  # noqa: F401  (cancel_token: used by tests)
+
+logger = logging.getLogger(__name__)
+
+# Sign-ups accepted per client address and per e-mail address in a window (count, seconds).
+DEFAULT_SIGN_UP_LIMITS = {"ip": (10, 600), "email": (5, 3600)}
 
 
 class RegistrationError(Exception):
@@ -30,10 +40,44 @@ def registration_closes_at(event, occurrence):
     return closes
 
 
-def register_attendee(event, name, email, language, now=None):
-    """Register one attendee for the next occurrence, or raise RegistrationError saying why not."""
+class RateLimited(RegistrationError):
+    """Too many sign-ups from one address or for one e-mail address in a short time."""
+
+
+def _hit(kind, value, limit, window):
+    """Count one sign-up attempt for `value` in the cache; return True when it is over the limit."""
+    key = f"home:signup:{kind}:{hashlib.sha256(value.encode()).hexdigest()[:32]}"
+    try:
+        cache.add(key, 0, timeout=window)
+        return cache.incr(key) > limit
+    except Exception:  # noqa: BLE001 - a cache outage must not block sign-ups; capacity is still enforced
+        logger.warning("home: sign-up rate limit unavailable (cache error)", exc_info=True)
+        return False
+
+
+def check_sign_up_rate(email, client_ip):
+    """Raise RateLimited when this client or e-mail address has signed up too often lately."""
+    limits = getattr(settings, "EVENT_SIGN_UP_LIMITS", DEFAULT_SIGN_UP_LIMITS)
+    for kind, value in (("ip", client_ip), ("email", email)):
+        if not value or kind not in limits:
+            continue
+        limit, window = limits[kind]
+        if _hit(kind, value, limit, window):
+            raise RateLimited(
+                _("Too many sign-ups in a short time. Please try again in %(minutes)s minutes.")
+                % {"minutes": max(1, window // 60)}
+            )
+
+
+def register_attendee(event, name, email, language, now=None, client_ip=None):
+    """Register one attendee for the next occurrence, or raise RegistrationError saying why not.
+
+    Web sign-ups pass `client_ip`: they are rate-limited per client and per e-mail address.
+    """
     now = now or timezone.now()
     email = email.strip().lower()
+    if client_ip is not None:
+        check_sign_up_rate(email, client_ip)
     with transaction.atomic():
         # Lock the event row so concurrent sign-ups are counted one after another.
         event = EventPage.objects.select_for_update().get(pk=canonical_event(event).pk)
@@ -77,3 +121,23 @@ def send_confirmation(registration_id):
     emails.send_registration_confirmation(registration)
     EventRegistration.objects.filter(pk=registration.pk).update(confirmation_sent_at=timezone.now())
     return True
+
+
+def registration_for_token(event, token):
+    """Return the registration a cancel token names for this event, or None (bad token, already cancelled)."""
+    found = read_cancel_token(token)
+    if found is None:
+        return None
+    pk, email = found
+    return EventRegistration.objects.filter(pk=pk, email=email, event=canonical_event(event)).first()
+
+
+def cancel_registration(event, token):
+    """Cancel the registration a token names, freeing its place; raise RegistrationError when there is none."""
+    with transaction.atomic():
+        registration = registration_for_token(event, token)
+        if registration is None:
+            raise RegistrationError(_("This registration does not exist or was already cancelled."))
+        registration.delete()
+    logger.info("home: registration %s cancelled by the attendee", registration.pk)
+    return registration

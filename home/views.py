@@ -7,7 +7,14 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language, gettext
 
 from .forms import EventRegistrationForm
-from .services import RegistrationError, canonical_event, register_attendee
+from .services import (
+    RateLimited,
+    RegistrationError,
+    cancel_registration,
+    canonical_event,
+    register_attendee,
+    registration_for_token,
+)
 
 
 def event_detail(request, event, form=None, status=200):
@@ -33,9 +40,37 @@ def event_register(request, event):
     if not form.is_valid():
         return event_detail(request, event, form=form, status=400)
     try:
-        register_attendee(event, form.cleaned_data["name"], form.cleaned_data["email"], get_language() or "lt")
+        register_attendee(
+            event,
+            form.cleaned_data["name"],
+            form.cleaned_data["email"],
+            get_language() or "lt",
+            client_ip=request.META.get("REMOTE_ADDR", ""),
+        )
     except RegistrationError as error:
         form.add_error(None, str(error))
-        return event_detail(request, event, form=form, status=409)
+        return event_detail(request, event, form=form, status=429 if isinstance(error, RateLimited) else 409)
     messages.success(request, gettext("You are registered. A confirmation e-mail is on its way."))
     return redirect(event.url)
+
+
+def event_cancel(request, event):
+    """Show the cancel confirmation for a registration (GET), and cancel it (POST)."""
+    token = request.GET.get("token", "")[:500]
+    registration = registration_for_token(event, token)
+    if request.method == "POST" and registration is not None:
+        try:
+            cancel_registration(event, token)
+        except RegistrationError:
+            registration = None
+        else:
+            messages.success(request, gettext("Your registration was cancelled."))
+            return redirect(event.url)
+    elif request.method not in ("GET", "HEAD", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    # A GET never cancels: mail scanners open links before the attendee does.
+    context = event.get_context(request)
+    context.update(registration=registration)
+    return TemplateResponse(
+        request, "home/registration_cancel.html", context, status=200 if registration is not None else 404
+    )

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, PageChooserPanel
 
+from accounts.viewer import as_viewer
+
 from .admin_forms import CallSettingsForm
 
 
@@ -150,10 +152,11 @@ class IdeaQuerySet(models.QuerySet):
         """Return ideas waiting for moderation."""
         return self.filter(status=Idea.Status.SUBMITTED)
 
-    def visible_to(self, user):
-        """Return accepted ideas, plus the user's own."""
-        if user.is_authenticated:
-            return self.filter(Q(status=Idea.Status.ACCEPTED) | Q(author=user))
+    def visible_to(self, viewer):
+        """Return accepted ideas, plus the viewer's own (a Viewer or a user)."""
+        viewer = as_viewer(viewer)
+        if viewer.is_member:
+            return self.filter(Q(status=Idea.Status.ACCEPTED) | Q(author_id=viewer.user_id))
         return self.accepted()
 
 
@@ -313,8 +316,10 @@ class Ballot(models.Model):
         FAMILY = "family", _("My family lives in the city")
 
     call = models.ForeignKey("home.CallForIdeasPage", on_delete=models.CASCADE, related_name="ballots")
+    # Erasing an account unlinks its ballots instead of deleting them (docs/ideas.md, "Ballots and erasure"):
+    # published results must not change, and the ballot stays the former voter's only one.
     voter = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.CASCADE, related_name="idea_ballots"
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="idea_ballots"
     )
     # Ballots imported from a .pb file have no platform account; they keep the file's voter id.
     external_voter_id = models.CharField(max_length=64, blank=True)

@@ -340,13 +340,41 @@ def consume_code(call, code: str, user) -> VotingCode:
 
 
 def support(call, user, idea, tie: str, code: str = "", add: bool = True) -> Ballot:
-    """Add or withdraw one support (supports ballots): the member's ballot is the set of ideas they support."""
+    """Add or withdraw one support (supports ballots): the member's ballot is the set of ideas they support.
+
+    Only the one idea changes: the ballot row is locked and its current ideas are read under the lock,
+    then a single row is added to (or removed from) the ballot's ideas, so concurrent clicks on
+    different ideas cannot overwrite each other.
+    """
     call = canonical_call(call)
-    existing = Ballot.objects.filter(call=call, voter=user).first()
-    current = set(existing.ideas.values_list("pk", flat=True)) if existing else set()
-    current = current | {idea.pk} if add else current - {idea.pk}
-    ballot, _created = cast_ballot(call, user, sorted(current), tie or (existing.tie if existing else ""), code)
-    return ballot
+    require_phase(call, Phase.VOTING, _("Voting is not open for this call."))
+    if add and not ballot_ideas(call).filter(pk=idea.pk).exists():
+        raise IdeasError(_("Some selected ideas are not on the ballot."))
+    conf = call_settings(call)
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                ballot = Ballot.objects.select_for_update().filter(call=call, voter=user).first()
+                tie = tie or (ballot.tie if ballot else "")
+                check_eligibility(call, user, tie, code, ballot)
+                if ballot is None:
+                    if conf.require_voting_code:
+                        consume_code(call, code, user)
+                    ballot = Ballot.objects.create(call=call, voter=user, tie=tie)
+                current = set(ballot.ideas.values_list("pk", flat=True))
+                if add and idea.pk not in current:
+                    check_choices(call, list(ballot_ideas(call).filter(pk__in=current | {idea.pk})))
+                    ballot.ideas.add(idea)
+                elif not add and idea.pk in current:
+                    ballot.ideas.remove(idea)
+                ballot.tie = tie
+                ballot.save(update_fields=["tie", "updated_at"])
+                return ballot
+        except IntegrityError:
+            # A concurrent request created this voter's ballot first; retry as an update of that ballot.
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 # --- Results ---

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.request_params import parse_id
 from home.models import CallForIdeasPage
 
 from . import services
@@ -166,13 +167,7 @@ def similar(request, call_id):
     title = request.GET.get("title", "")[:200]
     summary = request.GET.get("summary", "")[:600]
     exclude = request.GET.get("exclude")
-    found = services.similar_ideas(
-        call,
-        title,
-        summary,
-        exclude_pk=int(exclude) if exclude and exclude.isascii() and exclude.isdigit() and len(exclude) < 19 else None,
-        user=request.user,
-    )
+    found = services.similar_ideas(call, title, summary, exclude_pk=parse_id(exclude), user=request.user)
     return JsonResponse(
         {
             "results": [

@@ -9,7 +9,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from accounts import roles
+from accounts.request_params import parse_id
+from accounts.viewer import viewer_for
 from challenges.models import Challenge
 from experts.models import ExpertProfile
 from matching import explain, services, tasks
@@ -17,14 +18,10 @@ from matching.models import Embedding
 
 
 def _challenge_for(request, pk):
-    """Return a challenge the user may see matches for, or raise 404/403."""
-    challenge = get_object_or_404(Challenge.objects.visible_to(request.user).select_related("municipality"), pk=pk)
-    user = request.user
-    if not (
-        roles.approved_municipality(user) == challenge.municipality
-        or roles.is_platform_admin(user)
-        or roles.is_city_editor(user)
-    ):
+    """Return a challenge the viewer may see matches for (viewer.may_see_matches), or raise 404/403."""
+    viewer = viewer_for(request)
+    challenge = get_object_or_404(Challenge.objects.visible_to(viewer).select_related("municipality"), pk=pk)
+    if not viewer.may_see_matches(challenge):
         raise PermissionDenied
     return challenge
 
@@ -52,13 +49,14 @@ def challenge_matches(request, pk):
     result = services.suggestions_for_challenge(challenge, request.user)
     invite_url = None
     invitable_ids = set()
-    if roles.approved_municipality(request.user) == challenge.municipality:
+    viewer = viewer_for(request)
+    if viewer.may_manage_challenge(challenge):
         invite_url = _url_or_none("challenges:invite", challenge.pk)
         if invite_url:
             from challenges import services as challenge_services
 
             invitable_ids = set(challenge_services.invitable_experts(request.user).values_list("pk", flat=True))
-    experts = ExpertProfile.objects.visible_to(request.user).order_by("name")
+    experts = ExpertProfile.objects.visible_to(viewer).order_by("name")
     return render(
         request,
         "matching/challenge_matches.html",
@@ -91,15 +89,10 @@ def refresh_matches(request, pk):
 def why_not(request, pk):
     """Explain why a given expert is, or is not, suggested for a challenge."""
     challenge = _challenge_for(request, pk)
-    expert_id = request.GET.get("expert", "")
-    if not (expert_id.isascii() and expert_id.isdigit() and len(expert_id) < 19):  # "²" is a digit too
+    expert_id = parse_id(request.GET.get("expert", ""))
+    if expert_id is None:
         raise Http404
-    profiles = (
-        ExpertProfile.objects.all()
-        if roles.is_platform_admin(request.user)
-        else ExpertProfile.objects.visible_to(request.user)
-    )
-    profile = get_object_or_404(profiles, pk=int(expert_id))
+    profile = get_object_or_404(ExpertProfile.objects.visible_to(viewer_for(request)), pk=expert_id)
     result = services.why_not(challenge, profile, request.user)
     return render(
         request,
@@ -117,7 +110,7 @@ def why_not(request, pk):
 @login_required
 def my_recommendations(request):
     """Show the signed-in expert the open challenges that fit them best, with reasons."""
-    profile = roles.expert_profile(request.user)
+    profile = viewer_for(request).expert_profile
     if profile is None:
         raise Http404
     recommendations = services.recommendations_for_expert(profile, top=20)

@@ -382,3 +382,11 @@ PRIVATE_FILE_PERMISSIONS = 0o600
 PRIVATE_DIRECTORY_PERMISSIONS = 0o700
 # Beat keeps its schedule state under var/, so `cd platform && celery -A config beat` leaves the tree clean.
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# --- reliab: brute-force guard sees allauth's `login` field; request.viewer; event sign-up limits ---
+AXES_USERNAME_CALLABLE = "accounts.lockout.login_username"
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "accounts.middleware.ViewerMiddleware",
+)
+# Event sign-ups accepted per client address and per e-mail address: (count, window in seconds).
+EVENT_SIGN_UP_LIMITS = {"ip": (10, 600), "email": (5, 3600)}
