@@ -19,7 +19,7 @@ class Embedding(models.Model):
     vector = models.BinaryField(_("vector"))
     sentences = models.JSONField(_("evidence sentences"), default=list)
     sentence_vectors = models.BinaryField(_("sentence vectors"), default=bytes)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
 
     class Meta:
         verbose_name = _("embedding")
@@ -36,7 +36,9 @@ class Embedding(models.Model):
     def sentence_matrix(self):
         """Return the evidence sentence vectors as a (sentences × dim) float32 array."""
         flat = np.frombuffer(bytes(self.sentence_vectors), dtype=np.float32)
-        return flat.reshape(len(self.sentences), -1).copy() if len(self.sentences) else flat.reshape(0, 384)
+        if len(self.sentences):
+            return flat.reshape(len(self.sentences), -1).copy()
+        return flat.reshape(0, len(bytes(self.vector)) // 4)  # the vector's own size, whatever the model
 
 
 class IndexBuildRun(models.Model):

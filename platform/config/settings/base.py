@@ -299,9 +299,14 @@ CELERY_BEAT_SCHEDULE["search-nightly-rebuild"] = {"task": "search.tasks.rebuild_
 # 4-bit weights into MATCHING_MODEL_CACHE (`python -m matching build-model`).
 MATCHING_MODEL = os.environ.get("MATCHING_MODEL", "")
 MATCHING_MODEL_CACHE = os.environ.get("MATCHING_MODEL_CACHE", "")
-# Persisted numpy vector index; empty = PRIVATE_MEDIA_ROOT/matching (vectors describe people).
-MATCHING_INDEX_DIR = os.environ.get("MATCHING_INDEX_DIR", "")
-MATCHING_ES_INDEX_PREFIX = os.environ.get("MATCHING_ES_INDEX_PREFIX", "miestai-matching")
 MATCHING_CANDIDATES = int(os.environ.get("MATCHING_CANDIDATES", "300"))
 MATCHING_AUTO_EMBED = env_bool("MATCHING_AUTO_EMBED", True)
 MATCHING_TORCH_THREADS = os.environ.get("MATCHING_TORCH_THREADS", "")  # empty = torch's default
+
+# --- scale: one vector store, embedding off the request path ---
+# Seconds a web request waits for the embedding process to encode a query (then: lexical search).
+MATCHING_QUERY_TIMEOUT = float(os.environ.get("MATCHING_QUERY_TIMEOUT", "2"))
+# Experts per encoder batch when many are embedded at once (imports, rebuilds).
+MATCHING_EMBED_BATCH = int(os.environ.get("MATCHING_EMBED_BATCH", "64"))
+# Each process's index reloads rows changed since its watermark minus this many seconds.
+MATCHING_INDEX_LAG_SECONDS = float(os.environ.get("MATCHING_INDEX_LAG_SECONDS", "120"))
