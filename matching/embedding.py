@@ -24,6 +24,8 @@ _lock = threading.Lock()
 _models: dict[str, object] = {}
 # Names of the threads that loaded a model: a request thread must never appear here (tests check it).
 load_threads: list[str] = []
+# Names of the threads that ran the encoder (same purpose).
+encode_threads: list[str] = []
 
 
 def _setting(name: str, default: str = "") -> str:
@@ -130,6 +132,7 @@ class Embedder:
         if missing:
             # Sorting by length keeps padding small inside each batch.
             todo = sorted({keys[i] for i in missing}, key=len)
+            encode_threads.append(threading.current_thread().name)
             vecs = self.model.encode(
                 todo, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True
             ).astype(np.float32)

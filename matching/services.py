@@ -194,6 +194,16 @@ def embed_challenge(challenge_id: int, force: bool = False) -> bool:
     return True
 
 
+def embedding_pending(profile) -> bool:
+    """Return True while a consenting profile's current text is not embedded yet ("being processed")."""
+    if profile.pk is None or profile.consent_given_at is None:
+        return False
+    stored = Embedding.objects.filter(kind=Embedding.Kind.EXPERT, object_id=profile.pk).values_list(
+        "content_hash", flat=True
+    )
+    return stored.first() != _expert_digest(expert_record(profile))
+
+
 def remove_experts(profile_ids) -> None:
     """Remove experts' vectors and CV sentences (erasure, deletion, withdrawn consent)."""
     vectors.delete(Embedding.Kind.EXPERT, profile_ids)

@@ -43,9 +43,14 @@ class SyncedIndex:
         """Put (object id, vector bytes, updated_at) rows into the index."""
         ids, vectors = [], []
         for object_id, vector, stamp in rows:
-            ids.append(object_id)
-            vectors.append(np.frombuffer(bytes(vector), dtype=np.float32))
+            vec = np.frombuffer(bytes(vector), dtype=np.float32)
             self._seen[object_id] = stamp
+            size = self.index.dim if len(self.index) else (len(vectors[0]) if vectors else len(vec))
+            if len(vec) != size:  # written by another model (a model change in progress): not comparable
+                self.index.remove([str(object_id)])
+                continue
+            ids.append(object_id)
+            vectors.append(vec)
             if self._watermark is None or stamp > self._watermark:
                 self._watermark = stamp
         if ids:
@@ -66,7 +71,7 @@ class SyncedIndex:
                 for start in range(0, len(changed), _CHUNK):
                     chunk = changed[start : start + _CHUNK]
                     self._load(self._rows().filter(object_id__in=chunk).values_list(*fields))
-            if self._rows().count() != len(self.index):
+            if self._rows().count() != len(self._seen):
                 self._reconcile()
             return self.index
 
