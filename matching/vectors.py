@@ -1,9 +1,11 @@
 """The one vector store: ``Embedding`` rows are the truth, each process keeps an index built from them.
 
 Every process (web worker, Celery worker, shell) holds its own ``NumpyIndex`` per kind and brings
-it up to date from the rows before it answers: rows changed since its watermark (``updated_at``,
-looked at again over a short lag so a transaction that commits late is not missed) are reloaded,
-and a row count that differs from the index's size reconciles deletions. Nothing is written
+it up to date from the rows before it answers: rows newer than its watermark (``updated_at``) are
+loaded on every call; every ``MATCHING_INDEX_CHECK_SECONDS`` the rows of the last
+``MATCHING_INDEX_LAG_SECONDS`` are looked at again (a transaction that commits late is not
+missed) and a row count that differs from what was loaded reconciles deletions. Rankers read the
+candidates' rows from the database afterwards, so a deletion seen late never shows a vector. Nothing is written
 anywhere but the database, so two processes cannot overwrite each other's vectors.
 
 Other apps read vectors only through ``expert_vectors`` / ``expert_vector`` and learn of
@@ -13,6 +15,7 @@ changes through ``matching.signals.expert_embedded`` / ``expert_vectors_removed`
 from __future__ import annotations
 
 import threading
+import time
 from datetime import timedelta
 
 import numpy as np
@@ -34,6 +37,7 @@ class SyncedIndex:
         self.index = NumpyIndex()
         self._seen: dict[int, object] = {}  # object id -> updated_at of the loaded row
         self._watermark = None
+        self._checked = 0.0
         self._lock = threading.Lock()
 
     def _rows(self):
@@ -57,22 +61,24 @@ class SyncedIndex:
             self.index.upsert([str(i) for i in ids], np.vstack(vectors))
 
     def refresh(self) -> NumpyIndex:
-        """Load rows changed since the watermark, drop deleted ones; return the current index."""
+        """Load rows changed since the watermark (and, every few seconds, recheck late commits and deletions)."""
         with self._lock:
             fields = ("object_id", "vector", "updated_at")
             if self._watermark is None:
                 self._load(self._rows().values_list(*fields).iterator(chunk_size=_CHUNK))
-            else:
+                self._checked = time.monotonic()
+                return self.index
+            self._load(self._rows().filter(updated_at__gt=self._watermark).values_list(*fields))
+            if time.monotonic() - self._checked >= float(getattr(settings, "MATCHING_INDEX_CHECK_SECONDS", 5)):
+                self._checked = time.monotonic()
                 lag = timedelta(seconds=float(getattr(settings, "MATCHING_INDEX_LAG_SECONDS", 120)))
                 recent = self._rows().filter(updated_at__gte=self._watermark - lag)
-                changed = [
-                    i for i, stamp in recent.values_list("object_id", "updated_at") if self._seen.get(i) != stamp
-                ]
+                changed = [i for i, stamp in recent.values_list("object_id", "updated_at") if self._seen.get(i) != stamp]
                 for start in range(0, len(changed), _CHUNK):
                     chunk = changed[start : start + _CHUNK]
                     self._load(self._rows().filter(object_id__in=chunk).values_list(*fields))
-            if self._rows().count() != len(self._seen):
-                self._reconcile()
+                if self._rows().count() != len(self._seen):
+                    self._reconcile()
             return self.index
 
     def _reconcile(self) -> None:

@@ -69,6 +69,7 @@ def test_two_processes_updating_vectors_concurrently_lose_nothing(transactional_
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
         "DATABASE_URL": f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
         "MATCHING_AUTO_EMBED": "0",
+        "MATCHING_INDEX_CHECK_SECONDS": "0",  # recheck late commits on every refresh
     }
     script = WRITER.format(root=str(ROOT))
     # Each process owns 20 experts and both write the middle 20, in opposite orders.

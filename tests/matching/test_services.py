@@ -85,10 +85,11 @@ def test_index_is_built_from_the_rows(world):
     assert index.search(stored, k=1)[0][0] == str(world["water"].pk)
 
 
-def test_erasure_removes_vectors_and_sentences(world):
+def test_erasure_removes_vectors_and_sentences(world, settings):
     from experts.services import erase_expert
     from matching import vectors
 
+    settings.MATCHING_INDEX_CHECK_SECONDS = 0  # reconcile deletions on every refresh
     water_id, events = world["water"].pk, world["events"]
     index = vectors.SyncedIndex("expert")
     index.refresh()

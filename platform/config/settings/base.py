@@ -308,5 +308,7 @@ MATCHING_TORCH_THREADS = os.environ.get("MATCHING_TORCH_THREADS", "")  # empty =
 MATCHING_QUERY_TIMEOUT = float(os.environ.get("MATCHING_QUERY_TIMEOUT", "2"))
 # Experts per encoder batch when many are embedded at once (imports, rebuilds).
 MATCHING_EMBED_BATCH = int(os.environ.get("MATCHING_EMBED_BATCH", "64"))
-# Each process's index reloads rows changed since its watermark minus this many seconds.
+# Each process's index loads rows newer than its watermark on every use; every CHECK seconds it
+# rereads the last LAG seconds (late commits) and reconciles deletions by other processes.
+MATCHING_INDEX_CHECK_SECONDS = float(os.environ.get("MATCHING_INDEX_CHECK_SECONDS", "5"))
 MATCHING_INDEX_LAG_SECONDS = float(os.environ.get("MATCHING_INDEX_LAG_SECONDS", "120"))
