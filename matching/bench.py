@@ -221,11 +221,11 @@ def _synthetic_world(size: int, dim: int, seed: int = 0):
 
 def bench_suggest(size: int, rounds: int, dim: int = 384) -> dict:
     """Return p50/p95 of suggestions_for_challenge vs raw NumPy top-10 + fetching those 10 rows, alternated."""
+    from django.conf import settings
+
     from experts.models import ExpertProfile
     from matching import services, vectors
     from matching.models import Embedding
-
-    from django.conf import settings
 
     settings.MATCHING_AUTO_EMBED = False  # synthetic vectors: nothing to embed
     start = time.perf_counter()

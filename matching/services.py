@@ -7,9 +7,13 @@ of ``matching.worker``) fills after a save; query-time encoding goes there too, 
 
 from __future__ import annotations
 
+import copy
+import json
 import logging
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import cached_property
+from types import SimpleNamespace
 
 import numpy as np
 from django.conf import settings
@@ -314,7 +318,9 @@ def challenge_vectors(challenge) -> ranking.ChallengeVectors | None:
     row = Embedding.objects.filter(kind=Embedding.Kind.CHALLENGE, object_id=challenge.pk).first()
     if row is None:
         return None
-    return ranking.ChallengeVectors(row.doc_vector(), list(row.sentences), row.sentence_matrix())
+    found = ranking.ChallengeVectors(row.doc_vector(), list(row.sentences), row.sentence_matrix())
+    found.digest = f"{row.content_hash}:{row.updated_at.isoformat()}"
+    return found
 
 
 @dataclass
@@ -340,9 +346,52 @@ def _candidates(qvec, profiles) -> list[int]:
     )
 
 
+RECORD_FIELDS = (
+    "id", "name", "country", "city_ties", "languages", "hours_per_month", "can_travel_to_lithuania", "headline",
+    "cv_text", "competencies", "help_topics", "notable", "visibility", "consent_given_at",
+)  # fmt: skip
+
+
+def _records(profiles, ids) -> dict[str, dict]:
+    """Return {id: record} for the profiles among ``ids``, read as plain values (no model instances)."""
+    found = profiles.filter(pk__in=list(ids)).values(*RECORD_FIELDS)
+    return {str(v["id"]): expert_record(SimpleNamespace(pk=v["id"], **v)) for v in found}
+
+
 def _pool(ids, records: dict[str, dict]) -> list[ranking.PreparedExpert]:
     """Return PreparedExperts for ``ids`` from their rows (only those rows are read)."""
-    return _prepared(list(vectors.rows(Embedding.Kind.EXPERT, ids).values()), records)
+    found = Embedding.objects.filter(kind=Embedding.Kind.EXPERT, object_id__in=[int(i) for i in ids])
+    out = []
+    for object_id, vector, sentences, flat in found.values_list("object_id", "vector", "sentences", "sentence_vectors"):
+        record = records.get(str(object_id))
+        if record is None:
+            continue
+        doc = np.frombuffer(bytes(vector), np.float32)
+        sent = np.frombuffer(bytes(flat), np.float32).reshape(len(sentences), len(doc))
+        out.append(ranking.PreparedExpert(record, doc, list(sentences), sent))
+    return out
+
+
+_ranked: OrderedDict[str, list] = OrderedDict()
+
+
+def _rank_cached(challenge, challenge_vecs, profiles) -> list:
+    """Rank a challenge's candidate pool, reusing the answer while no candidate, vector or the challenge changed.
+
+    The key holds the challenge's vector version and record, and each candidate's id, profile
+    ``updated_at`` and vector version, so a warm page reads only the candidates' versions.
+    """
+    versions: dict = {}
+    limit = int(getattr(settings, "MATCHING_CANDIDATES", 300))
+    ids = vectors.candidate_ids(Embedding.Kind.EXPERT, challenge_vecs.qvec, limit, profiles, versions)
+    record = challenge_record(challenge)
+    key = text_hash(json.dumps([challenge_vecs.digest, record, sorted(versions.items())], default=str))
+    if key not in _ranked:
+        _ranked[key] = ranking.rank(record, _pool(ids, _records(profiles, ids)), vectors=challenge_vecs)
+        while len(_ranked) > 32:
+            _ranked.popitem(last=False)
+    _ranked.move_to_end(key)
+    return [copy.copy(s) for s in _ranked[key]]
 
 
 def suggestions_for_challenge(challenge, user=None, top: int = 10) -> MatchResult:
@@ -355,9 +404,7 @@ def suggestions_for_challenge(challenge, user=None, top: int = 10) -> MatchResul
         profiles = profiles.visible_to(user)
     if challenge_vecs is None:
         return MatchResult([], [], profiles, False)
-    ids = _candidates(challenge_vecs.qvec, profiles)
-    records = {str(p.pk): expert_record(p) for p in profiles.filter(pk__in=ids)}
-    ranked = ranking.rank(challenge_record(challenge), _pool(ids, records), vectors=challenge_vecs)
+    ranked = _rank_cached(challenge, challenge_vecs, profiles)
     good = [s for s in ranked if not s.violations]
     weak = [s for s in ranked if s.violations]
     return MatchResult(good[:top], weak[: max(0, top // 2)], profiles, True)

@@ -73,7 +73,9 @@ class SyncedIndex:
                 self._checked = time.monotonic()
                 lag = timedelta(seconds=float(getattr(settings, "MATCHING_INDEX_LAG_SECONDS", 120)))
                 recent = self._rows().filter(updated_at__gte=self._watermark - lag)
-                changed = [i for i, stamp in recent.values_list("object_id", "updated_at") if self._seen.get(i) != stamp]
+                changed = [
+                    i for i, stamp in recent.values_list("object_id", "updated_at") if self._seen.get(i) != stamp
+                ]
                 for start in range(0, len(changed), _CHUNK):
                     chunk = changed[start : start + _CHUNK]
                     self._load(self._rows().filter(object_id__in=chunk).values_list(*fields))
@@ -119,12 +121,13 @@ def current_index(kind: str) -> NumpyIndex:
     return synced(kind).refresh()
 
 
-def candidate_ids(kind: str, vector, k: int, allowed=None) -> list[int]:
+def candidate_ids(kind: str, vector, k: int, allowed=None, versions: dict | None = None) -> list[int]:
     """Return up to ``k`` nearest object ids, best first; ``allowed`` (a queryset of the owners) filters them.
 
     The index is asked for ``k`` ids; when the filter removes some, it is asked again for four
     times as many, until ``k`` allowed ids are found or the index is exhausted. Only those ids
-    reach the database, never the whole table.
+    reach the database, never the whole table. ``versions`` (a dict) receives, per id, the
+    owner's ``updated_at`` and the loaded vector's ``updated_at`` (a cache key for rankers).
     """
     index = current_index(kind)
     want = k
@@ -132,9 +135,12 @@ def candidate_ids(kind: str, vector, k: int, allowed=None) -> list[int]:
         hits = [int(i) for i, _ in index.search(vector, k=want)]
         if allowed is None:
             return hits[:k]
-        keep = set(allowed.filter(pk__in=hits).values_list("pk", flat=True))
+        keep = dict(allowed.filter(pk__in=hits).values_list("pk", "updated_at"))
         found = [i for i in hits if i in keep]
         if len(found) >= k or want >= len(index):
+            if versions is not None:
+                seen = synced(kind)._seen
+                versions.update({i: (keep[i], seen.get(i)) for i in found[:k]})
             return found[:k]
         want *= 4
 
