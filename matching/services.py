@@ -210,8 +210,9 @@ def embedding_pending(profile) -> bool:
 
 def remove_experts(profile_ids) -> None:
     """Remove experts' vectors and CV sentences (erasure, deletion, withdrawn consent)."""
-    vectors.delete(Embedding.Kind.EXPERT, profile_ids)
-    transaction.on_commit(lambda: _announce_removed(list(profile_ids)))
+    profile_ids = [int(i) for i in profile_ids]
+    if vectors.delete(Embedding.Kind.EXPERT, profile_ids):
+        transaction.on_commit(lambda: _announce_removed(profile_ids))
 
 
 def _announce_removed(profile_ids) -> None:

@@ -203,8 +203,9 @@ def save_many(kind: str, rows_by_id: dict[int, dict]) -> None:
         transaction.on_commit(announce)
 
 
-def delete(kind: str, object_ids) -> None:
-    """Delete objects' rows and drop them from this process's index (other processes reconcile)."""
+def delete(kind: str, object_ids) -> int:
+    """Delete objects' rows and drop them from this process's index (other processes reconcile); return how many."""
     object_ids = [int(i) for i in object_ids]
-    Embedding.objects.filter(kind=kind, object_id__in=object_ids).delete()
+    deleted, _ = Embedding.objects.filter(kind=kind, object_id__in=object_ids).delete()
     synced(kind).forget(object_ids)
+    return deleted
