@@ -240,3 +240,28 @@ def test_query_encoding_goes_to_the_celery_worker(celery_worker, embedder):
     found = services.encode_remote(["vandens nuotėkių mažinimas (worker test)"], timeout=120)
     assert found is not None and found.shape == (1, embedding.dimension())
     assert embedding.encode_threads and threading.current_thread().name not in embedding.encode_threads
+
+
+def test_import_embeds_many_experts_per_encoder_call_and_writes_in_bulk(transactional_db, tmp_path, embedder, request):
+    """Six imported experts: two encoder calls in all (profiles, then CV sentences), not two per expert."""
+    from django.core.management import call_command
+
+    if not worker.local_mode():
+        request.getfixturevalue("celery_worker")  # with a broker the real worker embeds
+
+    from matching.bench import dev_experts
+
+    path = tmp_path / "experts.jsonl"
+    records = dev_experts(None, 6)
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    embedding._default_embedder = None  # no memoised vectors
+    del embedding.encode_threads[:]
+    call_command("import_experts", str(path), stdout=open(os.devnull, "w"))
+    if not worker.local_mode():
+        deadline = time.monotonic() + 180
+        while Embedding.objects.filter(kind="expert").count() < 6 and time.monotonic() < deadline:
+            time.sleep(0.5)
+    assert Embedding.objects.filter(kind="expert").count() == 6
+    assert len(embedding.encode_threads) == 2
+    profile = ExpertProfile.objects.get(external_id=records[0]["id"])
+    assert not services.embedding_pending(profile)
