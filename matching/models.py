@@ -19,12 +19,14 @@ class Embedding(models.Model):
     vector = models.BinaryField(_("vector"))
     sentences = models.JSONField(_("evidence sentences"), default=list)
     sentence_vectors = models.BinaryField(_("sentence vectors"), default=bytes)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True, db_index=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:
         verbose_name = _("embedding")
         verbose_name_plural = _("embeddings")
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="matching_embedding_unique")]
+        # Each process's index asks for the rows of a kind changed since its watermark.
+        indexes = [models.Index(fields=["kind", "updated_at"], name="matching_embedding_changed")]
 
     def __str__(self):
         return f"{self.kind} {self.object_id}"

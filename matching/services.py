@@ -316,7 +316,8 @@ def _prepared(rows: list[Embedding], records: dict[str, dict]) -> list[ranking.P
 
 def challenge_vectors(challenge) -> ranking.ChallengeVectors | None:
     """Return the stored vectors of a challenge, or None when not embedded yet."""
-    row = Embedding.objects.filter(kind=Embedding.Kind.CHALLENGE, object_id=challenge.pk).first()
+    # No ORDER BY (``first()`` would add one, and SQLite then scans the table by primary key).
+    row = next(iter(Embedding.objects.filter(kind=Embedding.Kind.CHALLENGE, object_id=challenge.pk)[:1]), None)
     if row is None:
         return None
     found = ranking.ChallengeVectors(row.doc_vector(), list(row.sentences), row.sentence_matrix())
