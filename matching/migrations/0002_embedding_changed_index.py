@@ -4,14 +4,13 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('matching', '0001_initial'),
+        ("matching", "0001_initial"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='embedding',
-            index=models.Index(fields=['kind', 'updated_at'], name='matching_embedding_changed'),
+            model_name="embedding",
+            index=models.Index(fields=["kind", "updated_at"], name="matching_embedding_changed"),
         ),
     ]
