@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from experts.iso import is_country_code, is_language_code
 from experts.models import ExpertProfile, Visibility
+from experts.signals import experts_imported
 from jsonl_records import JSON_TYPE_NAMES, json_type_ok, read_json_lines
 
 REQUIRED = {
@@ -90,9 +91,9 @@ def parse_lines(lines):
     return read_json_lines(lines, validate_record)
 
 
-def _apply(record, source_name, visibility, now):
-    """Create or update the profile with this record's external id; return True when created."""
-    defaults = {
+def _fields(record, source_name):
+    """Return the profile field values a record sets."""
+    return {
         "name": record["name"].strip(),
         "headline": record["headline"].strip()[:255],
         "cv_text": record["cv"].strip(),
@@ -106,17 +107,29 @@ def _apply(record, source_name, visibility, now):
         "notable": record.get("notable", False),
         "consent_version": f"import:{source_name}"[:200],
     }
-    profile = ExpertProfile.objects.filter(external_id=record["id"]).first()
-    if profile is None:
-        ExpertProfile.objects.create(external_id=record["id"], visibility=visibility, consent_given_at=now, **defaults)
-        return True
-    for key, value in defaults.items():
-        setattr(profile, key, value)
-    if profile.consent_given_at is None:
-        profile.consent_given_at = now
-    # Visibility is kept on re-import: an administrator may have changed it since.
-    profile.save()
-    return False
+
+
+def _write(valid, source_name, visibility, now, result):
+    """Create or update the profiles of ``valid`` records in bulk; return their ids."""
+    existing = {p.external_id: p for p in ExpertProfile.objects.filter(external_id__in=[r["id"] for r in valid])}
+    new, changed = [], []
+    for record in valid:
+        fields = _fields(record, source_name)
+        profile = existing.get(record["id"])
+        if profile is None:
+            new.append(ExpertProfile(external_id=record["id"], visibility=visibility, consent_given_at=now, **fields))
+            continue
+        for key, value in fields.items():
+            setattr(profile, key, value)
+        profile.consent_given_at = profile.consent_given_at or now
+        profile.updated_at = now
+        # Visibility is kept on re-import: an administrator may have changed it since.
+        changed.append(profile)
+    ExpertProfile.objects.bulk_create(new, batch_size=500)
+    names = [*_fields(valid[0], source_name), "consent_given_at", "updated_at"] if valid else []
+    ExpertProfile.objects.bulk_update(changed, names, batch_size=500)
+    result.created, result.updated = len(new), len(changed)
+    return [p.pk for p in new + changed]
 
 
 def import_experts(path, skip_invalid=False, visibility=Visibility.STAFF):
@@ -136,14 +149,11 @@ def import_experts(path, skip_invalid=False, visibility=Visibility.STAFF):
     result.skipped = len(result.errors)
     now = timezone.now()
     with transaction.atomic():
-        for number, record in valid:
-            try:
-                created = _apply(record, path.name, visibility, now)
-            except (DatabaseError, ValueError) as exc:
-                # Leaving the block rolls back every line saved so far: all or nothing.
-                raise ImportFailed([*result.errors, (number, f"the database refused it: {exc}")]) from exc
-            if created:
-                result.created += 1
-            else:
-                result.updated += 1
+        try:
+            profile_ids = _write([record for _number, record in valid], path.name, visibility, now, result)
+        except (DatabaseError, ValueError) as exc:
+            # Leaving the block rolls back the whole file: all or nothing.
+            raise ImportFailed([*result.errors, (0, f"the database refused the file: {exc}")]) from exc
+        # Bulk writes send no post_save: one signal lets matching embed in batches and search index.
+        experts_imported.send(sender=ExpertProfile, profile_ids=profile_ids)
     return result

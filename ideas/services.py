@@ -199,17 +199,18 @@ def similar_ideas(call, title: str, summary: str, limit: int = 5, exclude_pk=Non
 
 
 def _embedding_scores(query, texts):
-    """Return cosine similarities from the matching engine's embeddings, or None when unavailable."""
+    """Return cosine similarities encoded by matching's embedding process, or None (lexical then)."""
     try:
-        from matching.embedding import default_embedder
-
-        embedder = default_embedder()
-        vectors = embedder.passages(texts)
-        q = embedder.queries([query])[0]
-        return list(vectors @ q)
-    except (ImportError, OSError, RuntimeError, ValueError) as exc:
-        logger.info("ideas: embeddings unavailable, using the lexical fallback (%s)", exc)
+        from matching.services import encode_remote
+    except ImportError:
         return None
+    # Never encoded in this request: the worker answers within a short timeout or we go lexical.
+    vectors = encode_remote(texts, query=False)
+    q = encode_remote([query], query=True) if vectors is not None else None
+    if q is None:
+        logger.info("ideas: embeddings unavailable, using the lexical fallback")
+        return None
+    return list(vectors @ q[0])
 
 
 def _lexical_scores(query, texts):

@@ -144,7 +144,7 @@ def cmd_tatoeba(args):
 
 
 def cmd_bench(args):
-    """Print encode throughput vs plain SentenceTransformer.encode and index latency vs numpy."""
+    """Print the benchmarks of matching.bench (ratios measured in the same run)."""
     from matching import bench
 
     bench.run(args)
@@ -185,10 +185,14 @@ def main(argv=None):
     p.add_argument("folder")
     p.set_defaults(func=cmd_tatoeba)
 
-    p = sub.add_parser("bench", help="encode throughput and index latency")
+    p = sub.add_parser("bench", help="encode, import, suggestions and memory, each as a ratio to its floor")
     p.add_argument("--texts", default=None, help="JSON lines file of experts for real-length texts")
-    p.add_argument("--sizes", default="10000,100000")
-    p.add_argument("--queries", type=int, default=200)
+    p.add_argument("--quick", action="store_true", help="small sizes (tests, a busy machine)")
+    p.add_argument("--only", help="comma-separated parts: encode,import,suggest,rss (default: all)")
+    p.add_argument("--sizes", default=None, help="suggest: experts, comma-separated (default 10000; quick 2000)")
+    p.add_argument("--import-count", type=int, default=None, help="import: experts (default 200; quick 32)")
+    p.add_argument("--database-url", default=None, help="a scratch database (default: a new SQLite file)")
+    p.add_argument("--queries", type=int, default=100)
     p.set_defaults(func=cmd_bench)
 
     args = parser.parse_args(argv)

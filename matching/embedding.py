@@ -7,19 +7,25 @@ built on first use (see ``matching.model_build``). Models are always loaded offl
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import json
 import os
 import threading
 from collections import OrderedDict
+from pathlib import Path
 
 import numpy as np
 
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
-DIM = 384
 
 _lock = threading.Lock()
 _models: dict[str, object] = {}
+# Names of the threads that loaded a model: a request thread must never appear here (tests check it).
+load_threads: list[str] = []
+# Names of the threads that ran the encoder (same purpose).
+encode_threads: list[str] = []
 
 
 def _setting(name: str, default: str = "") -> str:
@@ -67,7 +73,24 @@ def get_model(location: str | None = None):
                 torch.set_num_threads(int(threads))
 
             _models[location] = SentenceTransformer(location, device="cpu", local_files_only=True)
+            load_threads.append(threading.current_thread().name)
         return _models[location]
+
+
+def is_loaded() -> bool:
+    """Return True when this process has loaded a model."""
+    return bool(_models)
+
+
+@functools.cache
+def dimension(location: str | None = None) -> int:
+    """Return the vector size of the configured model, read from its folder (no weights loaded)."""
+    location = location or model_location()
+    for name, key in (("1_Pooling/config.json", "word_embedding_dimension"), ("config.json", "hidden_size")):
+        path = Path(location) / name
+        if path.exists():
+            return int(json.loads(path.read_text(encoding="utf-8"))[key])
+    return int(get_model(location).get_sentence_embedding_dimension())  # a hub name: only the model knows
 
 
 def text_hash(text: str) -> str:
@@ -95,7 +118,9 @@ class Embedder:
     def encode(self, texts: list[str], prefix: str) -> np.ndarray:
         """Return L2-normalised float32 vectors for ``texts`` with the given prefix."""
         keys = [prefix + t for t in texts]
-        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        if not keys:
+            return np.zeros((0, dimension()), dtype=np.float32)
+        out: list = [None] * len(keys)
         missing = []
         with self._lock:
             for i, key in enumerate(keys):
@@ -107,6 +132,7 @@ class Embedder:
         if missing:
             # Sorting by length keeps padding small inside each batch.
             todo = sorted({keys[i] for i in missing}, key=len)
+            encode_threads.append(threading.current_thread().name)
             vecs = self.model.encode(
                 todo, batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True
             ).astype(np.float32)
@@ -118,7 +144,7 @@ class Embedder:
                     self._cache.popitem(last=False)
             for i in missing:
                 out[i] = fresh[keys[i]]
-        return out
+        return np.vstack(out).astype(np.float32, copy=False)
 
     def queries(self, texts: list[str]) -> np.ndarray:
         """Encode the asking side (challenges, skills) with ``query: ``."""

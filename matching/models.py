@@ -25,6 +25,8 @@ class Embedding(models.Model):
         verbose_name = _("embedding")
         verbose_name_plural = _("embeddings")
         constraints = [models.UniqueConstraint(fields=["kind", "object_id"], name="matching_embedding_unique")]
+        # Each process's index asks for the rows of a kind changed since its watermark.
+        indexes = [models.Index(fields=["kind", "updated_at"], name="matching_embedding_changed")]
 
     def __str__(self):
         return f"{self.kind} {self.object_id}"
@@ -36,7 +38,9 @@ class Embedding(models.Model):
     def sentence_matrix(self):
         """Return the evidence sentence vectors as a (sentences × dim) float32 array."""
         flat = np.frombuffer(bytes(self.sentence_vectors), dtype=np.float32)
-        return flat.reshape(len(self.sentences), -1).copy() if len(self.sentences) else flat.reshape(0, 384)
+        if len(self.sentences):
+            return flat.reshape(len(self.sentences), -1).copy()
+        return flat.reshape(0, len(bytes(self.vector)) // 4)  # the vector's own size, whatever the model
 
 
 class IndexBuildRun(models.Model):

@@ -1,11 +1,16 @@
-"""Signal receivers: embed after saves (off the request path), drop vectors on deletion and erasure."""
+"""Matching's signals, and its receivers: embed after saves (off the request path), drop vectors on erasure."""
 
 from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 
-from experts.models import ExpertProfile
-from experts.signals import expert_erased
-from matching import services
+# Sent after the commit that stored an expert's vectors. kwargs: profile_id (int), vector (numpy array).
+expert_embedded = Signal()
+# Sent after the commit that removed experts' vectors. kwargs: profile_ids (list of int).
+expert_vectors_removed = Signal()
+
+from experts.models import ExpertProfile  # noqa: E402 - the signals above exist before any import cycle
+from experts.signals import expert_erased, experts_imported  # noqa: E402
+from matching import services  # noqa: E402
 
 
 @receiver(post_save, sender=ExpertProfile, dispatch_uid="matching_expert_saved")
@@ -25,6 +30,12 @@ def expert_deleted(sender, instance, **kwargs):
 def on_expert_erased(sender, profile_id, external_id=None, **kwargs):
     """Remove an erased expert's vectors from every index."""
     services.remove_expert(profile_id)
+
+
+@receiver(experts_imported, dispatch_uid="matching_experts_imported")
+def on_experts_imported(sender, profile_ids, **kwargs):
+    """Queue one batched embedding of the imported profiles."""
+    services.schedule_bulk_embedding(profile_ids)
 
 
 def _connect_challenges():

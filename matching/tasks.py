@@ -12,6 +12,18 @@ def embed_expert(profile_id, force=False):
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def embed_experts(profile_ids, force=False):
+    """Embed many expert profiles in encoder batches (an import)."""
+    return services.embed_experts_with_progress(profile_ids, force=force)
+
+
+@shared_task
+def encode_texts(texts, query=True):
+    """Encode query-time texts for a web request that waits a short while for the answer."""
+    return services.encode_texts(texts, query=query)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
 def embed_challenge(challenge_id, force=False):
     """Embed one challenge (skipped when its text is unchanged)."""
     return services.embed_challenge(challenge_id, force=force)

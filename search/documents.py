@@ -8,7 +8,7 @@ Indices (each behind an alias, rebuilt into a fresh index and swapped):
 - ``<prefix>-content-lt`` / ``<prefix>-content-en``: pages of that locale plus public challenges,
   analysed with the locale's analyser (Lithuanian or English) plus a diacritic-folded subfield;
 - ``<prefix>-experts``: expert profiles, every text field analysed both ways, facet keywords and
-  the 384-dimension cosine ``dense_vector`` of the matching engine.
+  the cosine ``dense_vector`` (size from the model) of the matching engine.
 """
 
 from django.conf import settings
@@ -29,7 +29,15 @@ from elasticsearch.dsl import (
     token_filter,
 )
 
-EMBEDDING_DIMS = 384
+
+def _embedding_dims():
+    """Return the vector size of matching's model (read from the model folder, no weights loaded)."""
+    from matching.embedding import dimension
+
+    return dimension()
+
+
+EMBEDDING_DIMS = _embedding_dims()
 HOURS_BANDS = [
     ("1-5", 1, 6),
     ("6-10", 6, 11),

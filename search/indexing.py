@@ -216,13 +216,12 @@ def build_expert_entry(profile):
 
 
 def stored_expert_vectors(profile_ids):
-    """Return {profile id: vector} from the matching engine's stored embeddings (empty if it has none)."""
-    try:
-        embedding_model = apps.get_model("matching", "Embedding")
-    except LookupError:
+    """Return {profile id: vector} through matching's public read function (empty without matching)."""
+    if not apps.is_installed("matching"):
         return {}
-    rows = embedding_model.objects.filter(kind="expert", object_id__in=list(profile_ids))
-    return {row.object_id: row.doc_vector() for row in rows}
+    from matching.vectors import expert_vectors
+
+    return expert_vectors(profile_ids)
 
 
 def expert_vector(profile_id):

@@ -35,7 +35,6 @@ logger = logging.getLogger(__name__)
 MAX_QUERY_LENGTH = 200
 MAX_CANDIDATES = 1000
 PAGE_SIZE = 10
-MAX_ENCODE_ON_THE_FLY = 200
 EXPERT_PAGE_SIZE = 20
 SNIPPET_WORDS = 30
 WORD_RE = re.compile(r"\w+", re.UNICODE)
@@ -536,35 +535,24 @@ def _heal_expert_entries(visible):
 
 
 def query_vector(query):
-    """Return the matching engine's `query: ` embedding of the query, or None when unavailable."""
+    """Return the matching engine's `query: ` embedding of the query, or None (keyword ranking then).
+
+    The encoding runs in the embedding process with a short timeout, never in this request.
+    """
     try:
-        from matching import embedding
+        from matching.services import encode_remote
     except ImportError:
         return None
-    try:
-        encode = getattr(embedding, "encode_queries", None)
-        if encode is not None:
-            return encode([query])[0]
-        return embedding.default_embedder().queries([query])[0]
-    except Exception as error:  # no model on this machine: keyword search stands on its own
-        logger.warning("Semantic search unavailable, keyword ranking used: %s", error)
+    found = encode_remote([query], query=True)
+    if found is None:
+        logger.info("Semantic search unavailable, keyword ranking used")
         return None
+    return found[0]
 
 
 def expert_vectors(profiles):
-    """Return {profile id: vector} for profiles, from the matching engine's store or encoded here."""
-    import numpy as np
-
-    stored = indexing.stored_expert_vectors([profile.pk for profile in profiles])
-    vectors = {pk: np.asarray(vector, dtype=np.float32) for pk, vector in stored.items()}
-    # Encoding is ~100 texts/s on two cores: profiles matching has not embedded yet are capped.
-    missing = [p for p in profiles if p.pk not in vectors][:MAX_ENCODE_ON_THE_FLY]
-    if missing:
-        from matching import embedding
-
-        encoded = embedding.default_embedder().passages([p.search_text() or p.name for p in missing])
-        vectors.update({p.pk: encoded[i] for i, p in enumerate(missing)})
-    return vectors
+    """Return {profile id: vector} for the profiles matching has embedded (others get no semantic score)."""
+    return indexing.stored_expert_vectors([profile.pk for profile in profiles])
 
 
 @dataclass

@@ -6,7 +6,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from common import outbox
-from experts.signals import expert_erased
+from experts.signals import expert_erased, experts_imported
+from matching.signals import expert_embedded, expert_vectors_removed
 
 from . import tasks
 
@@ -66,3 +67,23 @@ def expert_deleted(sender, instance, **kwargs):
 def expert_was_erased(sender, profile_id, **kwargs):
     """Drop an erased expert from every index (the database entry is already gone with the profile)."""
     enqueue(tasks.remove_expert, profile_id)
+
+
+@receiver(expert_embedded, dispatch_uid="search_expert_embedded")
+def expert_vector_changed(sender, profile_id, **kwargs):
+    """Re-index an expert whose vector changed (sent after matching's commit), so no stale vector stays."""
+    enqueue(tasks.index_expert, profile_id)
+
+
+@receiver(expert_vectors_removed, dispatch_uid="search_expert_vectors_removed")
+def expert_vectors_gone(sender, profile_ids, **kwargs):
+    """Re-index experts whose vectors were dropped (the profile is removed if it is gone too)."""
+    for profile_id in profile_ids:
+        enqueue(tasks.index_expert, profile_id)
+
+
+@receiver(experts_imported, dispatch_uid="search_experts_imported")
+def experts_were_imported(sender, profile_ids, **kwargs):
+    """Index profiles an import wrote in bulk (no post_save was sent for them)."""
+    for profile_id in profile_ids:
+        enqueue(tasks.index_expert, profile_id)

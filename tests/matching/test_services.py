@@ -15,12 +15,6 @@ from tests.experts.factories import ExpertProfileFactory, UserFactory
 from .conftest import EVENTS_LT, NURSE_LT, OTHERS, WATER_CHALLENGE, WATER_EN
 
 
-@pytest.fixture
-def index_dir(settings, tmp_path):
-    settings.MATCHING_INDEX_DIR = str(tmp_path / "index")
-    return tmp_path / "index"
-
-
 def _profile(data, **extra):
     fields = {
         "name": data["name"],
@@ -54,7 +48,7 @@ def _challenge(municipality, **extra):
 
 
 @pytest.fixture
-def world(db, index_dir, embedder):
+def world(db, embedder):
     """Three profiles (one hidden), a water challenge, approved staff of its municipality; all embedded."""
     municipality = Municipality.objects.create(name="Alytaus miesto savivaldybė", slug="alytus", city_name="Alytus")
     staff = UserFactory()
@@ -81,26 +75,30 @@ def test_unchanged_profile_is_not_re_embedded(world):
     assert Embedding.objects.get(pk=row.pk).content_hash != row.content_hash
 
 
-def test_index_holds_vectors_and_survives_a_restart(world, index_dir):
-    from matching.index import NumpyIndex
+def test_index_is_built_from_the_rows(world):
+    from matching import vectors
 
-    fresh = NumpyIndex(index_dir, name="expert")  # what a restarted process loads
-    assert {str(world[k].pk) for k in ("water", "events", "hidden")} <= set(fresh.ids())
-    assert len(fresh) == 9
+    index = vectors.SyncedIndex("expert").refresh()  # what a fresh process builds
+    assert {str(world[k].pk) for k in ("water", "events", "hidden")} <= set(index.ids())
+    assert len(index) == 9
     stored = Embedding.objects.get(kind="expert", object_id=world["water"].pk).doc_vector()
-    assert fresh.search(stored, k=1)[0][0] == str(world["water"].pk)
+    assert index.search(stored, k=1)[0][0] == str(world["water"].pk)
 
 
-def test_erasure_removes_vectors_from_every_index(world, index_dir):
+def test_erasure_removes_vectors_and_sentences(world, settings):
     from experts.services import erase_expert
-    from matching.index import NumpyIndex
+    from matching import vectors
 
+    settings.MATCHING_INDEX_CHECK_SECONDS = 0  # reconcile deletions on every refresh
     water_id, events = world["water"].pk, world["events"]
+    index = vectors.SyncedIndex("expert")
+    index.refresh()
     erase_expert(world["water"])
     assert not Embedding.objects.filter(kind="expert", object_id=water_id).exists()
-    assert str(water_id) not in NumpyIndex(index_dir, name="expert")
+    assert str(water_id) not in vectors.current_index("expert")
+    assert str(water_id) not in index.refresh()  # another process's index reconciles the deletion
     events.delete()  # plain deletion too (post_delete)
-    assert str(events.pk) not in NumpyIndex(index_dir, name="expert")
+    assert str(events.pk) not in vectors.current_index("expert")
     assert not Embedding.objects.filter(kind="expert", object_id=events.pk).exists()
 
 
@@ -145,7 +143,7 @@ def test_expert_sees_recommended_open_challenges(world, client):
     assert recs[0].challenge == world["challenge"] and recs[0].why["covered"]
 
 
-def test_rebuild_command_records_progress(world, index_dir):
+def test_rebuild_command_records_progress(world):
     call_command("rebuild_match_index", "--no-progress")
     run = IndexBuildRun.objects.get()
     assert run.status == "done" and run.done == run.total == 10 and run.embedded == 0
@@ -160,7 +158,7 @@ def test_admin_index_page_shows_progress(world, client, django_user_model):
     assert "10/10" in response.content.decode()
 
 
-def test_saving_a_profile_embeds_it_on_a_real_worker(celery_worker, index_dir, embedder):
+def test_saving_a_profile_embeds_it_on_a_real_worker(celery_worker, embedder):
     """A saved profile is embedded by the worker after commit, not in the request."""
     profile = _profile(WATER_EN)
     deadline = time.monotonic() + 120
@@ -170,15 +168,13 @@ def test_saving_a_profile_embeds_it_on_a_real_worker(celery_worker, index_dir, e
     assert ExpertProfile.objects.filter(pk=profile.pk).exists()
 
 
-def test_saving_a_profile_embeds_it_after_commit_on_the_embedded_default(
-    db, settings, index_dir, embedder, django_capture_on_commit_callbacks
-):
-    """Without a broker the task runs eagerly, still only once the transaction commits."""
-    if not settings.CELERY_TASK_ALWAYS_EAGER:
+def test_saving_a_profile_embeds_it_in_the_background_on_the_embedded_default(transactional_db, settings, embedder):
+    """Without a broker the background thread embeds after commit; the save itself does not wait."""
+    from matching import worker
+
+    if not worker.local_mode():
         pytest.skip("A broker is configured: test_saving_a_profile_embeds_it_on_a_real_worker covers this.")
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
-        profile = _profile(WATER_EN)
-        assert not Embedding.objects.filter(kind="expert", object_id=profile.pk).exists()
-    assert callbacks
+    profile = _profile(WATER_EN)
+    assert worker.local_worker().join(timeout=120)
     assert Embedding.objects.filter(kind="expert", object_id=profile.pk).exists()
-    assert str(profile.pk) in services.numpy_index("expert")
+    assert str(profile.pk) in services.vectors.current_index("expert")

@@ -1,5 +1,6 @@
 """Import expert profiles from a JSON lines file (see experts.importing for the rules)."""
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 
 from experts.importing import ImportFailed, import_experts
@@ -36,6 +37,12 @@ class Command(BaseCommand):
             ) from exc
         for number, reason in result.errors:
             self.stderr.write(f"line {number}: {reason} (skipped)")
+        if apps.is_installed("matching"):
+            from matching import worker
+
+            # Without a broker the embedding runs in this process's background thread: wait for it.
+            if worker.local_mode():
+                worker.local_worker().join(timeout=None)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Imported {result.imported} expert(s): {result.created} created, "

@@ -330,9 +330,6 @@ CELERY_BEAT_SCHEDULE["search-nightly-rebuild"] = {"task": "search.tasks.rebuild_
 # 4-bit weights into MATCHING_MODEL_CACHE (`python -m matching build-model`).
 MATCHING_MODEL = os.environ.get("MATCHING_MODEL", "")
 MATCHING_MODEL_CACHE = os.environ.get("MATCHING_MODEL_CACHE", "")
-# Persisted numpy vector index; empty = PRIVATE_MEDIA_ROOT/matching (vectors describe people).
-MATCHING_INDEX_DIR = os.environ.get("MATCHING_INDEX_DIR", "")
-MATCHING_ES_INDEX_PREFIX = os.environ.get("MATCHING_ES_INDEX_PREFIX", "miestai-matching")
 MATCHING_CANDIDATES = int(os.environ.get("MATCHING_CANDIDATES", "300"))
 MATCHING_AUTO_EMBED = env_bool("MATCHING_AUTO_EMBED", True)
 MATCHING_TORCH_THREADS = os.environ.get("MATCHING_TORCH_THREADS", "")  # empty = torch's default
@@ -390,3 +387,12 @@ MIDDLEWARE.insert(
 )
 # Event sign-ups accepted per client address and per e-mail address: (count, window in seconds).
 EVENT_SIGN_UP_LIMITS = {"ip": (10, 600), "email": (5, 3600)}
+# --- scale: one vector store, embedding off the request path ---
+# Seconds a web request waits for the embedding process to encode a query (then: lexical search).
+MATCHING_QUERY_TIMEOUT = float(os.environ.get("MATCHING_QUERY_TIMEOUT", "2"))
+# Experts per encoder batch when many are embedded at once (imports, rebuilds).
+MATCHING_EMBED_BATCH = int(os.environ.get("MATCHING_EMBED_BATCH", "64"))
+# Each process's index loads rows newer than its watermark on every use; every CHECK seconds it
+# rereads the last LAG seconds (late commits) and reconciles deletions by other processes.
+MATCHING_INDEX_CHECK_SECONDS = float(os.environ.get("MATCHING_INDEX_CHECK_SECONDS", "5"))
+MATCHING_INDEX_LAG_SECONDS = float(os.environ.get("MATCHING_INDEX_LAG_SECONDS", "120"))

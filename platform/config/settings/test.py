@@ -19,3 +19,8 @@ STATIC_ROOT = _tmp / "static"
 STATIC_ROOT.mkdir()
 AXES_ENABLED = False
 WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# --- scale: on SQLite a file test database (normal locking with the 20 s wait), because matching's
+# background embedding thread shares it; an in-memory shared-cache one fails at once ("table is locked").
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(_tmp / "test.sqlite3")}  # noqa: F405
