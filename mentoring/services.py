@@ -61,14 +61,20 @@ def save_offer(user, *, city, about, topics, languages, capacity, contact_phone=
 
 def ask_for_help(user, *, city, text, languages, contact_phone=""):
     """Record a request for help and let the engine propose mentors after the commit (in the worker)."""
+    from matching import worker
+
     with transaction.atomic():
         request = HelpRequest.objects.create(
             user=user, city=city, text=text, languages=languages, contact_phone=contact_phone
         )
-        from common.outbox import enqueue
-        from mentoring.tasks import propose_mentors
+        if worker.local_mode():
+            # No broker: the embedding thread ranks mentors, so the model never loads in the request.
+            transaction.on_commit(lambda: worker.local_worker().submit(propose_mentors, request.pk))
+        else:
+            from common.outbox import enqueue
+            from mentoring import tasks
 
-        enqueue(propose_mentors, request.pk)
+            enqueue(tasks.propose_mentors, request.pk)
     return request
 
 
