@@ -159,8 +159,8 @@ class ChallengeSerializer(serializers.ModelSerializer):
         """Run the model's own checks (job shadowing details, date order) on the merged values."""
         from django.core.exceptions import ValidationError
 
-        attrs.pop("publish", None)
-        instance = Challenge(**{**self._current(), **attrs})
+        values = {name: value for name, value in attrs.items() if name != "publish"}
+        instance = Challenge(**{**self._current(), **values})
         try:
             instance.clean()
         except ValidationError as exc:

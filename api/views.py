@@ -24,6 +24,14 @@ from home.models import RECURRENCE_HORIZON, CallForIdeasPage, CityPage, EventPag
 from ideas import services as idea_services
 from ideas.models import Idea, Phase
 
+
+class ListFiltersOnly:
+    """Apply query filters to listings only: a detail URL names one object, whatever the list's defaults."""
+
+    def filter_queryset(self, queryset):
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
+
+
 ERROR = OpenApiResponse(description="Error: `detail` says why.", response={"type": "object"})
 AUTH_ERRORS = {401: ERROR, 403: ERROR, 404: ERROR}
 
@@ -41,7 +49,7 @@ def _live_pages(view, model):
         summary="One city hub", tags=["cities"], responses={200: serializers.CitySerializer, 404: ERROR}
     ),
 )
-class CityViewSet(viewsets.ReadOnlyModelViewSet):
+class CityViewSet(ListFiltersOnly, viewsets.ReadOnlyModelViewSet):
     """City hubs in both languages, with their iCal feed."""
 
     serializer_class = serializers.CitySerializer
@@ -83,7 +91,7 @@ def _bounds(request):
         tags=["events"],
     ),
 )
-class EventViewSet(viewsets.ReadOnlyModelViewSet):
+class EventViewSet(ListFiltersOnly, viewsets.ReadOnlyModelViewSet):
     """Events with occurrences and iCal links."""
 
     serializer_class = serializers.EventSerializer
@@ -134,6 +142,7 @@ class EventViewSet(viewsets.ReadOnlyModelViewSet):
     ),
 )
 class ChallengeViewSet(
+    ListFiltersOnly,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
@@ -236,7 +245,7 @@ class ChallengeViewSet(
         responses={200: serializers.EngagementSerializer, **AUTH_ERRORS},
     ),
 )
-class EngagementViewSet(viewsets.ReadOnlyModelViewSet):
+class EngagementViewSet(ListFiltersOnly, viewsets.ReadOnlyModelViewSet):
     """Interest and invitations the token holder is a party to."""
 
     serializer_class = serializers.EngagementSerializer
@@ -256,7 +265,7 @@ class EngagementViewSet(viewsets.ReadOnlyModelViewSet):
         responses={200: serializers.ExpertSerializer, 404: ERROR},
     ),
 )
-class ExpertViewSet(viewsets.ReadOnlyModelViewSet):
+class ExpertViewSet(ListFiltersOnly, viewsets.ReadOnlyModelViewSet):
     """The directory: the same profiles it lists for the viewer, and only its public fields."""
 
     serializer_class = serializers.ExpertSerializer
@@ -277,7 +286,7 @@ class ExpertViewSet(viewsets.ReadOnlyModelViewSet):
     list=extend_schema(summary="Accepted ideas (and your own)", tags=["ideas"]),
     retrieve=extend_schema(summary="One idea", tags=["ideas"], responses={200: serializers.IdeaSerializer, 404: ERROR}),
 )
-class IdeaViewSet(viewsets.ReadOnlyModelViewSet):
+class IdeaViewSet(ListFiltersOnly, viewsets.ReadOnlyModelViewSet):
     """Ideas of live calls, as the site shows them."""
 
     serializer_class = serializers.IdeaSerializer
@@ -317,7 +326,7 @@ def _call_row(request, call):
         summary="One call for ideas", tags=["ideas"], responses={200: serializers.CallSerializer, 404: ERROR}
     ),
 )
-class CallViewSet(viewsets.ReadOnlyModelViewSet):
+class CallViewSet(ListFiltersOnly, viewsets.ReadOnlyModelViewSet):
     """Calls for ideas; published results with their .pb file."""
 
     serializer_class = serializers.CallSerializer

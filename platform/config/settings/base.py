@@ -311,6 +311,8 @@ INSTALLED_APPS += ["rest_framework", "wagtail.api.v2", "drf_spectacular", "drf_s
 # CORS first so even early answers carry it; then ETags on API reads (after CORS: it sees the final body).
 MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"), "corsheaders.middleware.CorsMiddleware")
 MIDDLEWARE.insert(MIDDLEWARE.index("corsheaders.middleware.CorsMiddleware") + 1, "api.middleware.ApiConditionalGetMiddleware")
+# Inside LocaleMiddleware: an API 404 stays a 404 instead of a redirect to a language-prefixed path.
+MIDDLEWARE.insert(MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1, "api.middleware.ApiNotFoundMiddleware")
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ApiTokenAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
