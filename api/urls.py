@@ -1,7 +1,9 @@
 """API routes: /api/v1/ (versioned JSON, schema and docs) and /api/tokens/ (token management pages)."""
 
-from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from django.http import JsonResponse
+from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from api import token_views, views
@@ -19,7 +21,7 @@ router.register("calls", views.CallViewSet, basename="call")
 
 v1 = [
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="api:schema"), name="docs"),
     path("redoc/", SpectacularRedocView.as_view(url_name="api:schema"), name="redoc"),
     path("", include(router.urls)),
 ]
@@ -31,7 +33,16 @@ named = [
 ]
 
 # Wagtail reverses its page URLs under its router's own namespace ("api_pages"), so it sits beside ours.
+
+
+@csrf_exempt
+def not_found(request, rest=""):
+    """Answer unknown API paths in JSON, as the endpoints do."""
+    return JsonResponse({"detail": "Not found."}, status=404)
+
+
 urlpatterns = [
     path("", include((named, "api"), namespace="api")),
     path("v1/", include((pages_router.get_urlpatterns(), pages_router.url_namespace))),
+    re_path(r"^v1/(?P<rest>.*)$", not_found),
 ]

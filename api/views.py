@@ -28,6 +28,8 @@ from ideas.models import Idea, Phase
 class ListFiltersOnly:
     """Apply query filters to listings only: a detail URL names one object, whatever the list's defaults."""
 
+    lookup_value_regex = r"[0-9]+"  # ids are integers; anything else is an unknown path (JSON 404)
+
     def filter_queryset(self, queryset):
         return super().filter_queryset(queryset) if self.action == "list" else queryset
 
