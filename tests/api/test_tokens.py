@@ -66,3 +66,13 @@ def test_token_stops_working_when_approval_is_withdrawn(api_world):
     membership.approved = False
     membership.save()
     assert client_for(secret).get("/api/v1/engagements/").status_code == 401
+
+
+def test_issue_api_token_command(api_world, capsys):
+    from django.core.management import CommandError, call_command
+
+    call_command("issue_api_token", api_world["users"]["kaunas_staff"].email, "--name", "CLI")
+    secret = capsys.readouterr().out.strip()
+    assert services.authenticate_secret(secret).name == "CLI"
+    with pytest.raises(CommandError, match="not approved"):
+        call_command("issue_api_token", api_world["users"]["member"].email)
