@@ -22,7 +22,24 @@ schema = _load_schema()
 
 
 @pytest.fixture
-def alytus_token(api_world, events):  # noqa: F811
+def keep_test_connection():
+    """Keep the test's database connection open across WSGI calls, as Django's test client does.
+
+    Django's WSGI handler closes old connections when a request ends; on PostgreSQL that would close
+    the connection holding the test's transaction.
+    """
+    from django.core import signals
+    from django.db import close_old_connections
+
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def alytus_token(api_world, events, keep_test_connection):  # noqa: F811
     """Data behind the API (two cities' challenges, experts, events) and an Alytus staff token."""
     return api_world["secrets"]["alytus"]
 
