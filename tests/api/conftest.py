@@ -1,5 +1,7 @@
 """API fixtures: two municipalities with staff and tokens, experts of every visibility, a JSON client."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -70,3 +72,47 @@ def api_world(db):
         "challenges": challenges,
         "now": timezone.now(),
     }
+
+
+@pytest.fixture
+def events(site_tree):
+    """A yearly tradition and a one-off event in Alytus (the tradition also in English), and a past event."""
+    from home.models import EventIndexPage, EventPage
+
+    city = site_tree["city"]
+    index = city.add_child(instance=EventIndexPage(title="Renginiai", slug="renginiai"))
+    start = timezone.now() + timedelta(days=3)
+    yearly = index.add_child(
+        instance=EventPage(
+            title="Kūčių vakaras",
+            slug="kuciu-vakaras",
+            start=start,
+            end=start + timedelta(hours=3),
+            recurrence="FREQ=YEARLY",
+            venue_name="Rotušė",
+        )
+    )
+    once = index.add_child(
+        instance=EventPage(
+            title="Susitikimas",
+            slug="susitikimas",
+            start=start + timedelta(days=10),
+            end=start + timedelta(days=10, hours=2),
+            online_url="https://example.org/meet",
+        )
+    )
+    past = index.add_child(
+        instance=EventPage(
+            title="Praėjęs",
+            slug="praejes",
+            start=start - timedelta(days=30),
+            end=start - timedelta(days=29),
+            venue_name="Parkas",
+        )
+    )
+    index_en = index.copy_for_translation(site_tree["city_en"].locale)
+    index_en.save_revision().publish()
+    yearly_en = yearly.copy_for_translation(site_tree["city_en"].locale)
+    yearly_en.title = "Christmas Eve"
+    yearly_en.save_revision().publish()
+    return {"yearly": yearly, "once": once, "past": past, "yearly_en": yearly_en.specific}

@@ -6,8 +6,6 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import content_type_conformance, response_schema_conformance
 
-from tests.api.test_reads import events  # noqa: F401 - fixture: events with a recurrence, in two languages
-
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 
 
@@ -39,7 +37,7 @@ def keep_test_connection():
 
 
 @pytest.fixture
-def alytus_token(api_world, events, keep_test_connection):  # noqa: F811
+def alytus_token(api_world, events, keep_test_connection):
     """Data behind the API (two cities' challenges, experts, events) and an Alytus staff token."""
     return api_world["secrets"]["alytus"]
 
