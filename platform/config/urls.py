@@ -14,6 +14,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
+    path("api/", include("api.urls")),  # outside i18n_patterns: one URL per resource, language by Accept-Language
     path("", include("home.urls")),
 ]
 

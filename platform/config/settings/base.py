@@ -396,3 +396,65 @@ MATCHING_EMBED_BATCH = int(os.environ.get("MATCHING_EMBED_BATCH", "64"))
 # rereads the last LAG seconds (late commits) and reconciles deletions by other processes.
 MATCHING_INDEX_CHECK_SECONDS = float(os.environ.get("MATCHING_INDEX_CHECK_SECONDS", "5"))
 MATCHING_INDEX_LAG_SECONDS = float(os.environ.get("MATCHING_INDEX_LAG_SECONDS", "120"))
+# --- api: public API v1 (DRF, OpenAPI schema, tokens, throttles, CORS for anonymous reads) ---
+INSTALLED_APPS += [
+    "rest_framework",
+    "wagtail.api.v2",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
+    "api",
+]
+# CORS first so even early answers carry it; then ETags on API reads (after CORS: it sees the final body).
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"), "corsheaders.middleware.CorsMiddleware"
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("corsheaders.middleware.CorsMiddleware") + 1, "api.middleware.ApiConditionalGetMiddleware"
+)
+# Inside LocaleMiddleware: an API 404 stays a 404 instead of a redirect to a language-prefixed path.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.locale.LocaleMiddleware") + 1, "api.middleware.ApiNotFoundMiddleware"
+)
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["api.authentication.ApiTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 20,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.TokenRateThrottle", "api.throttling.AnonIPRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {
+        "token": os.environ.get("API_TOKEN_RATE", "1000/hour"),
+        "anon": os.environ.get("API_ANON_RATE", "300/hour"),
+    },
+    # Behind the proxy the client address is the first of X-Forwarded-For (one trusted proxy).
+    "NUM_PROXIES": int(os.environ.get("API_NUM_PROXIES", "0")) or None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Miestai ir diaspora API",
+    "DESCRIPTION": "Read cities' events, stories, challenges, ideas and experts; municipality staff post "
+    "challenges and read suggestions with a token. See docs/api.md.",
+    "VERSION": "1.0.0",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["api.schema.only_api_v1"],
+    "ENUM_NAME_OVERRIDES": {
+        "ChallengeStatusEnum": "challenges.models.Challenge.Status",
+        "EngagementStatusEnum": "challenges.models.Engagement.Status",
+    },
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+CORS_URLS_REGEX = r"^/api/v1/"
+CORS_ALLOW_ALL_ORIGINS = False  # origins are allowed per request by api.cors: anonymous reads only
+CORS_ALLOW_CREDENTIALS = False
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
+CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
+CORS_EXPOSE_HEADERS = ["etag"]
+WAGTAILAPI_LIMIT_MAX = 20
