@@ -342,3 +342,8 @@ PRIVATE_FILE_PERMISSIONS = 0o600
 PRIVATE_DIRECTORY_PERMISSIONS = 0o700
 # Beat keeps its schedule state under var/, so `cd platform && celery -A config beat` leaves the tree clean.
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+# The result store gives up after ~1 s instead of 20 retries a second apart (a request never waits on it).
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
+}
+OUTBOX_SKIP_AFTER_FAILURE_SECONDS = int(os.environ.get("OUTBOX_SKIP_AFTER_FAILURE_SECONDS", "10"))
