@@ -9,6 +9,7 @@ at least once: tasks must be idempotent (ours are).
 """
 
 import logging
+import time
 from datetime import timedelta
 
 from django.conf import settings
@@ -18,6 +19,9 @@ from django.utils import timezone
 from .models import OutboxMessage
 
 logger = logging.getLogger(__name__)
+# After a broker failure, deliveries right after a commit are skipped for a few seconds (the rows
+# wait for the drainer), so a request that commits several rows pays at most one connect timeout.
+_broker_down_until = [0.0]
 
 
 def _setting(name, default):
@@ -32,7 +36,7 @@ def task_name(task):
 def enqueue(task, *args, **kwargs):
     """Record `task(*args, **kwargs)` in the current transaction; deliver it once that commits."""
     message = OutboxMessage.objects.create(task=task_name(task), args=list(args), kwargs=kwargs)
-    transaction.on_commit(lambda: deliver(message.pk))
+    transaction.on_commit(lambda: deliver(message.pk, after_commit=True))
     return message
 
 
@@ -48,16 +52,23 @@ def _backoff(attempts):
     return timedelta(seconds=min(cap, base * 2 ** max(attempts - 1, 0)))
 
 
-def _publish(message):
+def _app():
     from config.celery import app
 
-    task = app.tasks[message.task]
-    # No publish retries: an unreachable broker must not hold the request; the drainer retries.
-    task.apply_async(args=message.args, kwargs=message.kwargs, retry=False)
+    return app
 
 
-def deliver(pk, now=None):
+def _publish(message):
+    task = _app().tasks[message.task]
+    # No publish retries and no result subscription: an unreachable broker or result store must
+    # not hold the request; the drainer retries.
+    task.apply_async(args=message.args, kwargs=message.kwargs, retry=False, ignore_result=True)
+
+
+def deliver(pk, now=None, after_commit=False):
     """Hand one outbox row to Celery if it is due and unclaimed; return True when it was sent."""
+    if after_commit and time.monotonic() < _broker_down_until[0]:
+        return False
     now = now or timezone.now()
     if not _claim(pk, now):
         return False
@@ -65,6 +76,8 @@ def deliver(pk, now=None):
     try:
         _publish(message)
     except Exception as error:  # broker down, or an eager task that failed: retry later
+        if not _app().conf.task_always_eager:
+            _broker_down_until[0] = time.monotonic() + _setting("OUTBOX_SKIP_AFTER_FAILURE_SECONDS", 10)
         attempts = message.attempts + 1
         # Only the error's type and first words: never arguments or message bodies.
         reason = f"{type(error).__name__}: {str(error)[:200]}"

@@ -34,8 +34,11 @@ def broker_at(url):
     try:
         yield
     finally:
+        from common import outbox
+
         app.conf.broker_url, app.conf.broker_write_url, app.conf.result_backend = saved
         _reset_connections(app)
+        outbox._broker_down_until[0] = 0.0  # the broker is back: deliver on commit again
 
 
 DEAD_REDIS = "redis://127.0.0.1:6399/0"

@@ -458,3 +458,8 @@ CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS"]
 CORS_ALLOW_HEADERS = ["accept", "accept-language", "if-none-match", "if-modified-since"]
 CORS_EXPOSE_HEADERS = ["etag"]
 WAGTAILAPI_LIMIT_MAX = 20
+# The result store gives up after ~1 s instead of 20 retries a second apart (a request never waits on it).
+CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
+    "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
+}
+OUTBOX_SKIP_AFTER_FAILURE_SECONDS = int(os.environ.get("OUTBOX_SKIP_AFTER_FAILURE_SECONDS", "10"))
