@@ -1,5 +1,7 @@
 """A broker outage loses nothing: requests still answer, the work waits in the outbox, a real worker sends it later."""
 
+import time
+
 import pytest
 from django.core import mail
 
@@ -38,11 +40,15 @@ def test_signups_and_interest_during_an_outage_are_mailed_when_the_broker_return
     OutboxMessage.objects.all().delete()
 
     with broker_at(DEAD_REDIS):
+        started = time.monotonic()
         response = client.post(event.url + "register/", {"name": "Ona", "email": "ona@example.com"})
         assert response.status_code == 302
         client.force_login(expert.user)
         response = client.post(f"/lt/challenges/{challenge.pk}/interest/", {"message": "Galiu"})
         assert response.status_code == 302
+        elapsed = time.monotonic() - started
+    print(f"two requests with the broker down: {elapsed:.2f} s")
+    assert elapsed < 8
 
     registration = EventRegistration.objects.get(email="ona@example.com")
     pending = {m.task: m for m in OutboxMessage.objects.pending()}
@@ -69,8 +75,6 @@ def test_signups_and_interest_during_an_outage_are_mailed_when_the_broker_return
 
 
 def test_profile_save_during_an_outage_is_quick_and_indexed_later(dead_then_live):
-    import time
-
     from celery.contrib.testing.worker import start_worker
 
     from common.tasks import drain_outbox
@@ -82,6 +86,7 @@ def test_profile_save_during_an_outage_is_quick_and_indexed_later(dead_then_live
         started = time.monotonic()
         profile = ExpertProfileFactory(headline="Vandentvarkos inžinierė")
         elapsed = time.monotonic() - started
+    print(f"profile save with the broker down: {elapsed:.2f} s")
     assert elapsed < 5, f"saving a profile took {elapsed:.1f} s with the broker down"
     pending = OutboxMessage.objects.pending().filter(task="search.tasks.index_expert", args=[profile.pk])
     assert pending.exists()
