@@ -126,8 +126,9 @@ def _write(valid, source_name, visibility, now, result):
         # Visibility is kept on re-import: an administrator may have changed it since.
         changed.append(profile)
     ExpertProfile.objects.bulk_create(new, batch_size=500)
-    names = [*_fields(valid[0], source_name), "consent_given_at", "updated_at"] if valid else []
-    ExpertProfile.objects.bulk_update(changed, names, batch_size=500)
+    if changed:
+        names = [*_fields(valid[0], source_name), "consent_given_at", "updated_at"]
+        ExpertProfile.objects.bulk_update(changed, names, batch_size=500)
     result.created, result.updated = len(new), len(changed)
     return [p.pk for p in new + changed]
 
