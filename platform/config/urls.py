@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("matching/", include("matching.urls")),
     path("search/", include("search.urls")),
     path("ideas/", include("ideas.urls")),
+    path("", include("coordination.urls")),  # coordination/… and surveys/…
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -305,3 +305,20 @@ MATCHING_ES_INDEX_PREFIX = os.environ.get("MATCHING_ES_INDEX_PREFIX", "miestai-m
 MATCHING_CANDIDATES = int(os.environ.get("MATCHING_CANDIDATES", "300"))
 MATCHING_AUTO_EMBED = env_bool("MATCHING_AUTO_EMBED", True)
 MATCHING_TORCH_THREADS = os.environ.get("MATCHING_TORCH_THREADS", "")  # empty = torch's default
+
+# --- coord: integration coordination workspace and surveys ---
+INSTALLED_APPS += ["coordination", "surveys"]
+# Residents read content and answer surveys in Russian and Ukrainian too; the interface switcher stays lt/en.
+LANGUAGES = [*LANGUAGES, ("ru", _("Russian")), ("uk", _("Ukrainian"))]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+INTERFACE_LANGUAGES = ["lt", "en"]
+SURVEY_RATE_LIMIT = int(os.environ.get("SURVEY_RATE_LIMIT", "20"))  # answers per client address per hour
+COORDINATION_IOM_URL = "https://www.iom.lt/"
+# Report reminders while the year's report is not submitted (due 20 January): the beat fires on
+# days 1, 10 and 17 of December and January; the service sends only on 1 Dec, 10 Jan and 17 Jan.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["coordination-report-reminders"] = {
+    "task": "coordination.tasks.send_report_reminders",
+    "schedule": crontab(hour=9, minute=0, day_of_month="1,10,17", month_of_year="12,1"),
+}
