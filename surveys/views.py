@@ -165,13 +165,12 @@ def respond(request, token):
     if survey.status != Survey.Status.OPEN:
         return render(request, "surveys/respond.html", {**context, "notice": words["closed"]})
     if answered and not survey.allow_repeat and request.GET.get("done") is None:
-        return render(request, "surveys/respond.html", {**context, "notice": words["already"]})
+        status = 409 if request.method == "POST" else 200
+        return render(request, "surveys/respond.html", {**context, "notice": words["already"]}, status=status)
     if request.GET.get("done") is not None:
         return render(request, "surveys/respond.html", {**context, "notice": words["thanks"]})
     form = respondent_form(survey, language, request.POST or None)
     if request.method == "POST":
-        if answered and not survey.allow_repeat:
-            return render(request, "surveys/respond.html", {**context, "notice": words["already"]}, status=409)
         if services.rate_limited(survey, _client_address(request)):
             return render(request, "surveys/respond.html", {**context, "notice": words["too_many"]}, status=429)
         if form.is_valid():
