@@ -120,7 +120,7 @@ def sections(report):
 
 def indicator_rows(report):
     """Return one row per indicator: measure, indicator, unit, baseline, target, actual, measure status."""
-    statuses = dict(Measure.Status.choices)
+    statuses = {code: str(label) for code, label in Measure.Status.choices}
     rows = []
     for item in (report.figures or {}).get("plan", {}).get("items", []):
         for ind in item["indicators"]:

@@ -22,6 +22,8 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from coordination.demo import load_coordination_demo
+
 from .models import (
     CallForIdeasPage,
     CityPage,
@@ -476,6 +478,7 @@ def load_demo(city_sites=False, stdout=None):
             Site.objects.update_or_create(
                 hostname=f"{data.slug}.localhost", port=80, defaults={"root_page": city, "site_name": data.title.lt}
             )
+    users.update(load_coordination_demo())
     return users
 
 
