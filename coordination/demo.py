@@ -535,9 +535,10 @@ def load_coordination_demo():
 
 def _demo_survey(municipality, coordinator):
     """Create the four-language survey once, with 64 synthetic answers (16 per language)."""
-    survey = Survey.objects.filter(
-        municipality=municipality, year=REPORT_YEAR, title__lt=_survey_definition()["title"]["lt"]
-    ).first()
+    wanted = _survey_definition()["title"]["lt"]
+    # Filtered in Python: "lt" is also the name of a lookup, so title__lt would compare, not pick the key.
+    candidates = Survey.objects.filter(municipality=municipality, year=REPORT_YEAR)
+    survey = next((s for s in candidates if s.title.get("lt") == wanted), None)
     if survey is None:
         survey = survey_services.import_definition(_survey_definition(), municipality, coordinator)
         survey.status = Survey.Status.OPEN

@@ -384,6 +384,7 @@ def national_overview(year):
             key,
             {
                 "code": key,
+                "name": value.indicator.name,
                 "unit": value.indicator.unit,
                 "target": Decimal("0"),
                 "actual": Decimal("0"),

@@ -41,6 +41,17 @@ def test_demo_has_the_whole_cycle(demo_site, alytus):
     assert AnnualReport.objects.get(municipality__slug="klaipeda", year=2026).status == "submitted"
 
 
+def test_demo_loads_again_without_duplicates(demo_site, alytus):
+    from coordination.demo import load_coordination_demo
+
+    load_coordination_demo()
+    assert alytus.partners.count() == 10
+    assert alytus.surveys.count() == 1 and alytus.surveys.get().responses.count() == 64
+    plan = alytus.integration_plans.get()
+    assert plan.measures.count() == 9 and plan.revisions.count() == 1
+    assert alytus.meetings.count() == 4 and alytus.needs.count() == 5
+
+
 def test_report_figures_from_the_demo(demo_site, alytus):
     f = services.report_figures(alytus, 2026)
     assert f["networking"] == {
