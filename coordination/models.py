@@ -624,3 +624,23 @@ class AnnualReport(models.Model):
 
     def __str__(self):
         return f"{self.municipality} {self.year}"
+
+
+class ReportReminder(models.Model):
+    """A reminder sent to a municipality's coordinators on one day, so a retried task does not send it twice."""
+
+    municipality = models.ForeignKey(
+        "challenges.Municipality", on_delete=models.CASCADE, related_name="+", verbose_name=_("municipality")
+    )
+    year = models.PositiveIntegerField(_("report year"))
+    sent_on = models.DateField(_("sent on"))
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "sent_on"], name="coordination_one_reminder_a_day")
+        ]
+        verbose_name = _("report reminder")
+        verbose_name_plural = _("report reminders")
+
+    def __str__(self):
+        return f"{self.municipality} {self.year} ({self.sent_on})"

@@ -20,6 +20,7 @@ from coordination.models import (
     Plan,
     PlanRevision,
     Project,
+    ReportReminder,
 )
 
 PUBLIC_EDUCATION_TAG = "public-education"
@@ -333,7 +334,10 @@ def report_year_for(today):
 
 
 def send_report_reminders(today=None):
-    """E-mail coordinators whose report for the due year is not submitted; only on 1 Dec, 10 and 17 Jan."""
+    """E-mail coordinators whose report for the due year is not submitted; only on 1 Dec, 10 and 17 Jan.
+
+    Each municipality is reminded at most once a day (a ReportReminder row), so a retry sends nothing twice.
+    """
     from django.core.mail import send_mail
     from django.utils import translation
     from django.utils.translation import gettext as _
@@ -347,22 +351,29 @@ def send_report_reminders(today=None):
     done = AnnualReport.objects.filter(year=year).exclude(status=AnnualReport.Status.DRAFT).values("municipality")
     sent = 0
     for municipality in Municipality.objects.exclude(pk__in=done):
-        coordinators = StaffMembership.objects.approved().filter(municipality=municipality, is_coordinator=True)
-        for membership in coordinators.select_related("user"):
-            if not membership.user.email:
+        emails = list(
+            StaffMembership.objects.approved()
+            .filter(municipality=municipality, is_coordinator=True)
+            .exclude(user__email="")
+            .values_list("user__email", flat=True)
+        )
+        if not emails:
+            continue
+        with transaction.atomic():
+            _reminder, created = ReportReminder.objects.get_or_create(
+                municipality=municipality, sent_on=today, defaults={"year": year}
+            )
+            if not created:
                 continue
             with translation.override("lt"):
-                send_mail(
-                    _("Annual integration coordination report %(year)s is due 20 January") % {"year": year},
-                    _(
-                        "The %(year)s annual report of %(municipality)s has not been submitted yet. "
-                        "Generate and submit it in the coordination workspace."
-                    )
-                    % {"year": year, "municipality": municipality.name},
-                    None,
-                    [membership.user.email],
-                )
-            sent += 1
+                subject = _("Annual integration coordination report %(year)s is due 20 January") % {"year": year}
+                body = _(
+                    "The %(year)s annual report of %(municipality)s has not been submitted yet. "
+                    "Generate and submit it in the coordination workspace."
+                ) % {"year": year, "municipality": municipality.name}
+            for email in emails:
+                send_mail(subject, body, None, [email])
+                sent += 1
     return sent
 
 

@@ -457,8 +457,11 @@ def report_action(request, slug, year, action):
     municipality, access, context = _workspace(request, slug)
     if action == "generate":
         require(can_manage(access, municipality))
-        services.generate_report(municipality, year)
-        messages.success(request, _("The report was generated from the year's data."))
+        report = services.generate_report(municipality, year)
+        if report.status == AnnualReport.Status.DRAFT:
+            messages.success(request, _("The report was generated from the year's data."))
+        else:
+            messages.error(request, _("The report is not in a state that allows this."))
     else:
         report = _report(municipality, year)
         try:

@@ -65,7 +65,6 @@ def test_resident_answers_in_ukrainian_and_coordinator_submits_the_report(live_s
     assert page.locator("#respondents").inner_text() == "1"
     page.fill("#id_summary", "Pirmieji metai su darbo vieta.")
     page.click("form.stacked button[type=submit]")
-    shot(page, "report")
     page.click("#submit-report")
     page.wait_for_url(f"**{report_path}")
     report = AnnualReport.objects.get(municipality=alytus, year=2026)

@@ -31,6 +31,9 @@ def test_demo_year_in_the_browser(live_server, page, transactional_demo_site):
     page.goto(f"{live_server.url}/en/coordination/alytus/network/")
     assert page.locator("table.matrix th[scope=row]").count() == 8
     shot(page, "network")
+    page.goto(f"{live_server.url}/en/coordination/alytus/reports/2026/")
+    assert page.locator("#respondents").inner_text() == "64"
+    shot(page, "report")
     survey = plan.municipality.surveys.get()
     page.goto(f"{live_server.url}/en/surveys/alytus/{survey.pk}/results/")
     assert page.locator("#response-count").inner_text() == "64 responses"

@@ -25,3 +25,13 @@ def test_a_page_not_yet_translated_falls_back_visibly(site_tree, client):
     # A translated page shows no notice.
     assert 'id="translation-fallback"' not in client.get("/en/alytus/").content.decode()
     assert 'id="translation-fallback"' not in client.get("/lt/alytus/").content.decode()
+
+
+def test_information_pages_for_newcomers_carry_the_iom_link(site_tree, client):
+    from home.models import InformationPage
+
+    city = site_tree["city"]
+    newcomers = city.add_child(instance=InformationPage(title="Atvykusiems", slug="atvykusiems", audience="newcomers"))
+    returnees = city.add_child(instance=InformationPage(title="Grįžtantiems", slug="grizusiems", audience="returnees"))
+    assert 'class="notice iom-link"' in client.get(newcomers.url).content.decode()
+    assert 'class="notice iom-link"' not in client.get(returnees.url).content.decode()

@@ -203,3 +203,24 @@ def test_beat_schedule_names_the_task(settings):
     from coordination import tasks
 
     assert tasks.send_report_reminders.name == entry["task"]
+
+
+def test_reminders_are_sent_once_a_day_even_when_retried(demo_site):
+    mail.outbox = []
+    assert services.send_report_reminders(date(2026, 12, 1)) == 1
+    assert services.send_report_reminders(date(2026, 12, 1)) == 0
+    assert len(mail.outbox) == 1
+
+
+@pytest.mark.worker
+def test_a_real_worker_sends_the_reminder(celery_worker):
+    from coordination import tasks
+    from tests.challenges.factories import MunicipalityFactory, StaffFactory, UserFactory
+
+    municipality = MunicipalityFactory(slug="utena")
+    StaffFactory(user=UserFactory(email="koord@utena.lt"), municipality=municipality, is_coordinator=True)
+    mail.outbox = []
+    assert tasks.send_report_reminders.delay("2027-01-10").get(timeout=30) == 1
+    assert tasks.send_report_reminders.delay("2027-01-10").get(timeout=30) == 0
+    assert tasks.send_report_reminders.delay("2027-01-11").get(timeout=30) == 0
+    assert [m.to for m in mail.outbox] == [["koord@utena.lt"]]
