@@ -170,3 +170,18 @@ def test_public_help_lists_public_partners_with_the_iom_link(world, client):
     assert "Alytaus darbo centras" in html
     assert "Slaptas partneris" not in html
     assert "iom.lt" in html
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_querysets_follow_the_same_rules(world, role):
+    user = world["users"][role]
+    Partner.objects.create(municipality=world["kaunas"], name="Kauno partneris", kind="ngo")
+    names = set(Partner.objects.visible_to(Access.for_user(user)).values_list("name", flat=True))
+    if role in {"overseer", "admin"}:
+        assert names == {"Alytaus darbo centras", "Kauno partneris"}
+    elif role in {"own_staff", "own_coordinator"}:
+        assert names == {"Alytaus darbo centras"}
+    elif role == "other_coordinator":
+        assert names == {"Kauno partneris"}
+    else:
+        assert names == set()
