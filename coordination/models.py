@@ -644,3 +644,21 @@ class ReportReminder(models.Model):
 
     def __str__(self):
         return f"{self.municipality} {self.year} ({self.sent_on})"
+
+
+class PaymentRequestReminder(models.Model):
+    """A quarterly payment-request reminder sent for a project (one per project and quarter)."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="payment_reminders", verbose_name=_("project")
+    )
+    quarter = models.CharField(_("quarter"), max_length=7, help_text=_("e.g. 2026-Q1"))
+    sent_on = models.DateField(_("sent on"))
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["project", "quarter"], name="coordination_one_payment_reminder")]
+        verbose_name = _("payment-request reminder")
+        verbose_name_plural = _("payment-request reminders")
+
+    def __str__(self):
+        return f"{self.project} {self.quarter}"

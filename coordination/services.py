@@ -17,6 +17,7 @@ from coordination.models import (
     Meeting,
     Need,
     Partner,
+    PaymentRequestReminder,
     Plan,
     PlanRevision,
     Project,
@@ -412,3 +413,51 @@ def national_overview(year):
         "totals": sorted(totals.values(), key=lambda e: e["code"]),
         "submitted": sum(1 for r in reports.values() if r.status != AnnualReport.Status.DRAFT),
     }
+
+
+def quarter_just_ended(today):
+    """Return the label of the quarter that ended before `today`'s quarter, e.g. 2026-Q4 for 2027-01-05."""
+    quarter = (today.month - 1) // 3  # 0..3, the current quarter's index
+    year = today.year if quarter else today.year - 1
+    return f"{year}-Q{quarter or 4}"
+
+
+def send_payment_request_reminders(today=None):
+    """In the first week of a quarter, remind coordinators to file the payment request of each running project."""
+    from django.core.mail import send_mail
+    from django.utils import translation
+    from django.utils.translation import gettext as _
+
+    from challenges.models import StaffMembership
+
+    today = today or timezone.localdate()
+    if today.month not in (1, 4, 7, 10) or today.day > 7:
+        return 0
+    label = quarter_just_ended(today)
+    quarter_start = date(int(label[:4]), 3 * int(label[-1]) - 2, 1)
+    sent = 0
+    for project in Project.objects.filter(start_date__lt=today, end_date__gte=quarter_start).select_related(
+        "municipality"
+    ):
+        with transaction.atomic():
+            _reminder, created = PaymentRequestReminder.objects.get_or_create(
+                project=project, quarter=label, defaults={"sent_on": today}
+            )
+            if not created:
+                continue
+            emails = StaffMembership.objects.approved().filter(municipality=project.municipality, is_coordinator=True)
+            with translation.override("lt"):
+                subject = _("Payment request for %(quarter)s: %(project)s") % {
+                    "quarter": label,
+                    "project": project.title,
+                }
+                body = _(
+                    "The quarter %(quarter)s has ended: file the payment request of the project “%(project)s”."
+                ) % {
+                    "quarter": label,
+                    "project": project.title,
+                }
+            for email in emails.exclude(user__email="").values_list("user__email", flat=True):
+                send_mail(subject, body, None, [email])
+                sent += 1
+    return sent

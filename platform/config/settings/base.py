@@ -322,3 +322,7 @@ CELERY_BEAT_SCHEDULE["coordination-report-reminders"] = {
     "task": "coordination.tasks.send_report_reminders",
     "schedule": crontab(hour=9, minute=0, day_of_month="1,10,17", month_of_year="12,1"),
 }
+CELERY_BEAT_SCHEDULE["coordination-payment-request-reminders"] = {
+    "task": "coordination.tasks.send_payment_request_reminders",
+    "schedule": crontab(hour=9, minute=0, day_of_month="1-7", month_of_year="1,4,7,10"),
+}
