@@ -224,35 +224,3 @@ def test_a_real_worker_sends_the_reminder(celery_worker):
     assert tasks.send_report_reminders.delay("2027-01-10").get(timeout=30) == 0
     assert tasks.send_report_reminders.delay("2027-01-11").get(timeout=30) == 0
     assert [m.to for m in mail.outbox] == [["koord@utena.lt"]]
-
-
-def test_quarterly_payment_request_reminders(world):
-    from coordination.models import Project
-    from tests.challenges.factories import UserFactory
-
-    coordinator = world["users"]["own_coordinator"]
-    coordinator.email = "koord@alytus.lt"
-    coordinator.save()
-    Project.objects.create(
-        municipality=world["alytus"],
-        title="Kartu",
-        start_date=date(2026, 5, 1),
-        end_date=date(2027, 4, 30),
-        budget=1000,
-    )
-    Project.objects.create(
-        municipality=world["alytus"],
-        title="Baigtas",
-        start_date=date(2025, 1, 1),
-        end_date=date(2026, 3, 31),
-        budget=1000,
-    )
-    UserFactory()  # someone else: never reminded
-    assert services.quarter_just_ended(date(2027, 1, 3)) == "2026-Q4"
-    assert services.quarter_just_ended(date(2026, 7, 1)) == "2026-Q2"
-    mail.outbox = []
-    assert services.send_payment_request_reminders(date(2026, 7, 2)) == 1  # Q2: only "Kartu" ran in it
-    assert services.send_payment_request_reminders(date(2026, 7, 3)) == 0  # once per quarter
-    assert services.send_payment_request_reminders(date(2026, 7, 9)) == 0  # not in the first week
-    assert services.send_payment_request_reminders(date(2026, 8, 1)) == 0
-    assert mail.outbox[0].to == ["koord@alytus.lt"] and "2026-Q2" in mail.outbox[0].subject

@@ -1,8 +1,9 @@
 """Workspace behaviour: plan versioning, form validation, the network matrix, contact persons' data."""
 
 import json
-from datetime import timedelta
+from datetime import date, timedelta
 
+from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
@@ -97,3 +98,35 @@ def test_contact_person_export_and_erasure(world, client_as):
     client = client_as(world["users"]["own_staff"])
     assert client.post(reverse("coordination:contact_erase", args=["alytus", contact.pk])).status_code == 302
     assert not ContactPerson.objects.filter(pk=contact.pk).exists()
+
+
+def test_quarterly_payment_request_reminders(world):
+    from coordination.models import Project
+    from tests.challenges.factories import UserFactory
+
+    coordinator = world["users"]["own_coordinator"]
+    coordinator.email = "koord@alytus.lt"
+    coordinator.save()
+    Project.objects.create(
+        municipality=world["alytus"],
+        title="Kartu",
+        start_date=date(2026, 5, 1),
+        end_date=date(2027, 4, 30),
+        budget=1000,
+    )
+    Project.objects.create(
+        municipality=world["alytus"],
+        title="Baigtas",
+        start_date=date(2025, 1, 1),
+        end_date=date(2026, 3, 31),
+        budget=1000,
+    )
+    UserFactory()  # someone else: never reminded
+    assert services.quarter_just_ended(date(2027, 1, 3)) == "2026-Q4"
+    assert services.quarter_just_ended(date(2026, 7, 1)) == "2026-Q2"
+    mail.outbox = []
+    assert services.send_payment_request_reminders(date(2026, 7, 2)) == 1  # Q2: only "Kartu" ran in it
+    assert services.send_payment_request_reminders(date(2026, 7, 3)) == 0  # once per quarter
+    assert services.send_payment_request_reminders(date(2026, 7, 9)) == 0  # not in the first week
+    assert services.send_payment_request_reminders(date(2026, 8, 1)) == 0
+    assert mail.outbox[0].to == ["koord@alytus.lt"] and "2026-Q2" in mail.outbox[0].subject
