@@ -24,6 +24,7 @@ from wagtail.models import (
 
 from awards.demo import load_award_demo
 from campaigns.demo import load_campaign_demo
+from coordination.demo import load_coordination_demo
 from mentoring.demo import load_mentoring_demo
 from rotations.demo import load_rotation_demo
 
@@ -481,6 +482,7 @@ def load_demo(city_sites=False, stdout=None):
             Site.objects.update_or_create(
                 hostname=f"{data.slug}.localhost", port=80, defaults={"root_page": city, "site_name": data.title.lt}
             )
+    users.update(load_coordination_demo())
     load_rotation_demo()
     load_campaign_demo()
     load_award_demo()

@@ -207,7 +207,10 @@ class Idea(models.Model):
     address = models.CharField(max_length=255, blank=True, verbose_name=_("Address in the city"))
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True, verbose_name=_("Latitude"))
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True, verbose_name=_("Longitude"))
-    language = models.CharField(max_length=5, choices=settings.LANGUAGES, default="lt", verbose_name=_("Language"))
+    # Ideas are written in the interface languages only (settings.LANGUAGES also lists ru, uk for content).
+    language = models.CharField(
+        max_length=5, choices=[("lt", _("Lithuanian")), ("en", _("English"))], default="lt", verbose_name=_("Language")
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT, verbose_name=_("Status"))
     moderation_message = models.TextField(blank=True, verbose_name=_("Message from the moderators"))
     merged_into = models.ForeignKey(

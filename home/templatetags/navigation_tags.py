@@ -16,7 +16,11 @@ def language_switcher(context):
     page = context.get("page")
     current = get_language()
     links = []
+    # Content may exist in more languages (ru, uk for residents); the interface offers these.
+    interface = getattr(settings, "INTERFACE_LANGUAGES", None)
     for code, _name in settings.LANGUAGES:
+        if interface is not None and code not in interface:
+            continue
         # Each language is named in itself, so a visitor can find their own.
         name = get_language_info(code)["name_local"]
         url = None

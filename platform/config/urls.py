@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("awards/", include("awards.urls")),
     path("notifications/", include("notifications.urls")),
     path("mentoring/", include("mentoring.urls")),
+    path("", include("coordination.urls")),  # coordination/… and surveys/…
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=True,

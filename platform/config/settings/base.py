@@ -463,3 +463,23 @@ CELERY_RESULT_BACKEND_TRANSPORT_OPTIONS = {
     "retry_policy": {"max_retries": 2, "interval_start": 0, "interval_step": 0.5, "interval_max": 0.5}
 }
 OUTBOX_SKIP_AFTER_FAILURE_SECONDS = int(os.environ.get("OUTBOX_SKIP_AFTER_FAILURE_SECONDS", "10"))
+# --- coord: integration coordination workspace and surveys ---
+INSTALLED_APPS += ["coordination", "surveys"]
+# Residents read content and answer surveys in Russian and Ukrainian too; the interface switcher stays lt/en.
+LANGUAGES = [*LANGUAGES, ("ru", _("Russian")), ("uk", _("Ukrainian"))]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+INTERFACE_LANGUAGES = ["lt", "en"]
+SURVEY_RATE_LIMIT = int(os.environ.get("SURVEY_RATE_LIMIT", "20"))  # answers per client address per hour
+COORDINATION_IOM_URL = "https://www.iom.lt/"
+# Report reminders while the year's report is not submitted (due 20 January): the beat fires on
+# days 1, 10 and 17 of December and January; the service sends only on 1 Dec, 10 Jan and 17 Jan.
+from celery.schedules import crontab  # noqa: E402
+
+CELERY_BEAT_SCHEDULE["coordination-report-reminders"] = {
+    "task": "coordination.tasks.send_report_reminders",
+    "schedule": crontab(hour=9, minute=0, day_of_month="1,10,17", month_of_year="12,1"),
+}
+CELERY_BEAT_SCHEDULE["coordination-payment-request-reminders"] = {
+    "task": "coordination.tasks.send_payment_request_reminders",
+    "schedule": crontab(hour=9, minute=0, day_of_month="1-7", month_of_year="1,4,7,10"),
+}

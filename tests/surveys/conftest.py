@@ -1,0 +1,1 @@
+from tests.coordination.conftest import client_as, world  # noqa: F401
