@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
+from wagtail.coreutils import cautious_slugify
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -363,7 +364,9 @@ def _both(parent_lt, model, slug, locales, common, per_language):
     """Upsert a page in Lithuanian and its English translation; per_language maps field → Translated."""
     lt, en = locales
     page = _upsert_child(parent_lt, model, slug, lt, **common, **{k: v.lt for k, v in per_language.items()})
-    translation = _upsert_translation(page, en, **{k: v.en for k, v in per_language.items()})
+    # English URLs read in English: the translation's slug comes from its own title.
+    english_slug = cautious_slugify(per_language["title"].en) if "title" in per_language else slug
+    translation = _upsert_translation(page, en, slug=english_slug, **{k: v.en for k, v in per_language.items()})
     return page, translation
 
 

@@ -90,6 +90,13 @@ class CityPage(RoutablePageMixin, Page):
 
         return Challenge.objects.open().for_city_page(self).select_related("municipality")[:limit]
 
+    @path("feeds/<str:kind>/<str:flavour>/", name="feed")
+    def feed(self, request, kind, flavour):
+        """Serve the RSS or Atom feed of this city's stories or events."""
+        from .feeds import city_feed
+
+        return city_feed(request, self, kind, flavour)
+
     @path("ical/", name="calendar")
     def calendar(self, request):
         """Serve the iCalendar feed of every event in this city."""

@@ -76,6 +76,12 @@ def seo_meta(context):
             data["x_default"] = default
         if page._meta.model_name in {"storypage", "eventpage"}:
             data["type"] = "article"
+        from home.feeds import feed_links
+        from home.models import CityPage
+
+        city = CityPage.objects.ancestor_of(page, inclusive=True).first()
+        if city is not None:
+            data["feeds"] = feed_links(city, request)
         image = page_image(page)
         if image is not None:
             rendition = image.get_rendition("fill-1200x630")
