@@ -538,6 +538,7 @@ def _city_groups(data, city, city_en):
     publishing = ("add_page", "change_page", "publish_page")
     # In a moderated city editors may not publish: their changes go through the workflow.
     editors = _page_group(f"{data.title.lt} editors", hubs, publishing[:2] if data.moderated else publishing)
+    _city_collection(data, [editors])
     editor = _user(f"{data.slug}-editor", f"{data.slug}-editor@example.com")
     editor.groups.add(editors)
     users = {editor.username: editor}
@@ -545,6 +546,7 @@ def _city_groups(data, city, city_en):
         moderators = _page_group(f"{data.title.lt} moderators", hubs, publishing)
         moderator = _user(f"{data.slug}-moderator", f"{data.slug}-moderator@example.com")
         moderator.groups.add(moderators)
+        _city_collection(data, [moderators])
         users[moderator.username] = moderator
         task, _ = GroupApprovalTask.objects.get_or_create(name=f"{data.title.lt}: moderatorių patvirtinimas")
         task.groups.set([moderators])
@@ -553,3 +555,30 @@ def _city_groups(data, city, city_en):
         for hub in hubs:
             WorkflowPage.objects.update_or_create(page=hub, defaults={"workflow": workflow})
     return users
+
+
+MEDIA_PERMISSIONS = {
+    "wagtailimages": ("add_image", "change_image", "choose_image"),
+    "wagtaildocs": ("add_document", "change_document", "choose_document"),
+}
+
+
+def _city_collection(data, groups):
+    """Give the city its image and document collection, which its groups may use (and see who registered)."""
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    collection = root.get_children().filter(name=data.title.lt).first()
+    if collection is None:
+        collection = root.add_child(name=data.title.lt)
+    view_registrations = Permission.objects.get(content_type__app_label="home", codename="view_eventregistration")
+    for group in groups:
+        group.permissions.add(view_registrations)
+        for app_label, codenames in MEDIA_PERMISSIONS.items():
+            for codename in codenames:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=collection,
+                    permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+                )
+    return collection
