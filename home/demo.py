@@ -23,6 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from .demo_images import attach_demo_images
 from .models import (
     CallForIdeasPage,
     CityPage,
@@ -475,6 +476,7 @@ def load_demo(city_sites=False, stdout=None):
                 {"title": info["title"], "intro": info["intro"], "contact_role": role},
             )
         users.update(_city_groups(data, city, city_en))
+        attach_demo_images(city, city_en, _city_collection(data, []))
         if city_sites:
             Site.objects.update_or_create(
                 hostname=f"{data.slug}.localhost", port=80, defaults={"root_page": city, "site_name": data.title.lt}
