@@ -334,6 +334,38 @@ def city_data():
     ]
 
 
+SITE_PAGES = [
+    {
+        "slug": "apie",
+        "title": Translated("Apie platformą", "About the platform"),
+        "intro": Translated(
+            "Miestai ir diaspora jungia Lietuvos miestus su jų žmonėmis visame pasaulyje.",
+            "Cities and diaspora connects Lithuanian cities with their people all over the world.",
+        ),
+        "body": Translated(
+            "Savivaldybės skelbia iššūkius ir randa ekspertų tarp išvykusiųjų; miestai dalijasi istorijomis ir "
+            "renginiais; gyventojai ir išeivija kartu siūlo idėjas ir balsuoja dėl dalyvaujamojo biudžeto.",
+            "Municipalities post challenges and find experts among those who left; cities share stories and events; "
+            "residents and the diaspora propose ideas and vote on participatory budgets together.",
+        ),
+    },
+    {
+        "slug": "privatumas",
+        "title": Translated("Privatumo politika", "Privacy policy"),
+        "intro": Translated(
+            "Kokius duomenis renkame, kodėl ir kaip galite juos gauti ar ištrinti.",
+            "What data we collect, why, and how you can get or erase it.",
+        ),
+        "body": Translated(
+            "Eksperto profilį ir gyvenimo aprašymą matote jūs ir tik tos savivaldybės, kurioms leidžiate. "
+            "Savo duomenis galite atsisiųsti ir ištrinti paskyros puslapyje bet kada.",
+            "Your expert profile and CV are seen by you and only by the municipalities you allow. "
+            "You can download and erase your data from your account page at any time.",
+        ),
+    },
+]
+
+
 def _upsert_child(parent, model, slug, locale, **fields):
     """Create or update the child page with this slug under parent, and publish it."""
     page = model.objects.child_of(parent).filter(slug=slug).first()
@@ -385,14 +417,36 @@ def load_demo(city_sites=False, stdout=None):
     if home is None:
         home = root.add_child(instance=HomePage(title="Miestai ir diaspora", slug="miestai", locale=lt))
     home.title = "Miestai ir diaspora"
-    home.intro = "<p>Lietuvos miestų bendruomenės – čia gyvenantys, išvykę, sugrįžę ir atvykę.</p>"
+    home.intro = (
+        "<p>Lietuvos miestų bendruomenės – čia gyvenantys, išvykę, sugrįžę ir atvykę. Čia savivaldybės "
+        "kviečia diasporos ekspertus į savo iššūkius, miestai skelbia renginius ir istorijas, o gyventojai "
+        "kartu su išeivija siūlo idėjas ir balsuoja dėl dalyvaujamojo biudžeto.</p>"
+    )
     home.save_revision().publish()
     home_en = _upsert_translation(
         home,
         en,
         title="Cities and diaspora",
-        intro="<p>Lithuanian city communities: people who live there, who left, who returned and who arrived.</p>",
+        intro=(
+            "<p>Lithuanian city communities: people who live there, who left, who returned and who arrived. "
+            "Here municipalities invite experts from the diaspora to their challenges, cities publish events and "
+            "stories, and residents propose ideas and vote on participatory budgets together with those abroad.</p>"
+        ),
     )
+    for info in SITE_PAGES:
+        _both(
+            home,
+            InformationPage,
+            info["slug"],
+            (lt, en),
+            {"audience": "everyone", "contact_name": "", "contact_email": "info@miestai.lt", "contact_phone": ""},
+            {
+                "title": info["title"],
+                "intro": info["intro"],
+                "body": _stream(info["body"]),
+                "contact_role": Translated("", ""),
+            },
+        )
     site, _ = Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Miestai ir diaspora"},

@@ -44,6 +44,14 @@ class HomePage(Page):
         """Return the live, public city hubs under this home page."""
         return CityPage.objects.child_of(self).live().public().order_by("title")
 
+    def open_calls(self, limit=3):
+        """Return calls for ideas open today in any city, closing soonest first."""
+        return CallForIdeasPage.objects.descendant_of(self).live().public().open_now().order_by("closes_at")[:limit]
+
+    def information_pages(self):
+        """Return the site-wide information pages (about, privacy) under this home page."""
+        return InformationPage.objects.child_of(self).live().public().order_by("path")
+
 
 class CityPage(RoutablePageMixin, Page):
     """A city's hub: its latest stories, upcoming events and open calls for ideas."""

@@ -36,3 +36,13 @@ def test_images_render_with_fill_and_srcset(client, demo_site):
     assert "fill-480x270" in html and "fill-1440x810" in html
     city_html = client.get(story.get_parent().get_parent().url).content.decode()
     assert 'class="card-image"' in city_html and "fill-320x180" in city_html
+
+
+def test_home_page_says_what_to_do_next_and_links_about_and_privacy(client, demo_site, site_catalogue):
+    lt = client.get("/lt/").content.decode()
+    en = client.get("/en/").content.decode()
+    assert "Ką čia galite nuveikti" in lt and "What you can do here" in en
+    assert 'href="/lt/experts/me/"' in lt and 'href="/en/challenges/"' in en
+    assert "/lt/alytus/zalesnis-alytus/" in lt  # an open call to vote in
+    assert "/lt/apie/" in lt and "/lt/privatumas/" in lt
+    assert "/en/about-the-platform/" in en and "/en/privacy-policy/" in en
