@@ -23,6 +23,7 @@ from wagtail.models import (
     WorkflowTask,
 )
 
+from .demo_ideas import load_demo_ideas
 from .demo_images import attach_demo_images
 from .models import (
     CallForIdeasPage,
@@ -531,6 +532,10 @@ def load_demo(city_sites=False, stdout=None):
             )
         users.update(_city_groups(data, city, city_en))
         attach_demo_images(city, city_en, _city_collection(data, []))
+        if data.slug == "klaipeda":
+            load_demo_ideas(
+                city, lambda *args: _both(args[0], args[1], args[2], (lt, en), args[3], args[4]), Translated
+            )
         if city_sites:
             Site.objects.update_or_create(
                 hostname=f"{data.slug}.localhost", port=80, defaults={"root_page": city, "site_name": data.title.lt}

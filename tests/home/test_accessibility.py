@@ -51,6 +51,8 @@ def site_paths(language):
         page = model.objects.live().public().filter(locale__language_code=language).first()
         assert page is not None, f"the demo has no {model.__name__} in {language}"
         paths.append(page.url)
+    results = CallForIdeasPage.objects.get(slug="kiemai-2026", locale__language_code="lt")
+    paths.append(f"/{language}/ideas/call/{results.pk}/results/")  # the demo's published results
     paths.extend(f"/{language}/{path}" for path in APP_PATHS)
     return paths
 
@@ -84,7 +86,7 @@ def test_no_serious_axe_violations_on_any_page_type(axe_page, live_server, trans
         found = serious(axe.run(axe_page, options=AXE_OPTIONS))
         if found:
             problems[path] = found
-    assert len(paths) >= 15
+    assert len(paths) >= 16
     assert not problems, "\n".join(f"{path}: {found}" for path, found in problems.items())
 
 

@@ -46,3 +46,16 @@ def test_home_page_says_what_to_do_next_and_links_about_and_privacy(client, demo
     assert "/lt/alytus/zalesnis-alytus/" in lt  # an open call to vote in
     assert "/lt/apie/" in lt and "/lt/privatumas/" in lt
     assert "/en/about-the-platform/" in en and "/en/privacy-policy/" in en
+
+
+def test_demo_has_calls_in_voting_and_results_with_ballots(client, demo_site):
+    from home.models import CallForIdeasPage
+    from ideas.models import Ballot, Idea
+
+    results = CallForIdeasPage.objects.get(slug="kiemai-2026", locale__language_code="lt")
+    voting = CallForIdeasPage.objects.get(slug="krantine-2027", locale__language_code="lt")
+    assert Ballot.objects.filter(call=results).count() == 12
+    assert Idea.objects.filter(call=voting, status=Idea.Status.SUBMITTED).exists()  # one waits for moderation
+    html = client.get(f"/lt/ideas/call/{results.pk}/results/").content.decode()
+    assert "Žalias kiemas Taikos prospekte" in html and "60\u00a0000,00\u00a0€" in html
+    assert client.get(f"/lt/ideas/call/{voting.pk}/vote/").status_code in (200, 302)
