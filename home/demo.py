@@ -628,7 +628,7 @@ def _city_collection(data, groups):
     """Give the city its image and document collection, which its groups may use (and see who registered)."""
     from wagtail.models import Collection, GroupCollectionPermission
 
-    root = Collection.get_first_root_node()
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")  # gone after a test flush
     collection = root.get_children().filter(name=data.title.lt).first()
     if collection is None:
         collection = root.add_child(name=data.title.lt)

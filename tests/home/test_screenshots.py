@@ -31,7 +31,7 @@ def test_take_screenshots(browser, live_server, transactional_demo_site, site_ca
         context = browser.new_context(viewport={"width": width, "height": 844 if width == 390 else 800}, locale="lt-LT")
         page = context.new_page()
         page.goto(f"{live_server.url}/admin/login/")
-        page.fill("#id_username", "alytus-editor")
+        page.fill("#id_username", "klaipeda-editor")
         page.fill("#id_password", "demo-slaptazodis-2026")
         page.click("button[type=submit]")
         page.wait_for_url("**/admin/")
