@@ -7,10 +7,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from .admin_scope import under_editor_pages
 from .models import EventRegistration
+
+
+class RegistrationIndexView(IndexView):
+    """The registrations listing; its CSV starts with a BOM so spreadsheet programs read UTF-8 names."""
+
+    def stream_csv(self, queryset):
+        """Yield the CSV lines after a UTF-8 byte-order mark."""
+        yield "\ufeff"
+        yield from super().stream_csv(queryset)
 
 
 class EventRegistrationViewSet(SnippetViewSet):
@@ -25,6 +34,15 @@ class EventRegistrationViewSet(SnippetViewSet):
     list_filter = ["event", "language"]
     list_export = ["name", "email", "event", "occurrence_start", "language", "created_at"]
     export_filename = "registrations"
+    export_headings = {
+        "name": _("Name"),
+        "email": _("E-mail"),
+        "event": _("Event"),
+        "occurrence_start": _("Occurrence"),
+        "language": _("Language"),
+        "created_at": _("Registered at"),
+    }
+    index_view_class = RegistrationIndexView
     search_fields = ["name", "email"]
     ordering = ["-created_at"]
 

@@ -50,6 +50,15 @@ def test_editor_sees_own_citys_registrations_and_exports_csv(client, demo_site):
     assert export.status_code == 200
     body = b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
     assert "ona@example.com" in body and "jonas@example.com" not in body
+    assert body.startswith("\ufeff"), "a BOM so spreadsheet programs read the Lithuanian letters"
+
+
+def test_registration_csv_headers_are_translated(client, demo_site, site_catalogue):
+    register("karjeros-dirbtuves-sugrizusiems", "Ona Alytiškė", "ona@example.com")
+    login(client, "alytus-editor")
+    export = client.get("/admin/snippets/home/eventregistration/?export=csv", HTTP_ACCEPT_LANGUAGE="lt")
+    header = b"".join(export.streaming_content).decode().lstrip("\ufeff").splitlines()[0]
+    assert header.startswith("Vardas,El. paštas,Renginys,"), header
 
 
 def test_dashboard_shows_what_waits_for_the_editor(client, demo_site):
