@@ -48,3 +48,35 @@ def weekday_date(value):
     if not value:
         return ""
     return f"{formats.date_format(value, 'l')}, {formats.date_format(value, 'DATE_FORMAT')}"
+
+
+def _babel(language=None):
+    from babel import Locale
+
+    return Locale.parse((language or get_language() or "lt").split("-")[0])
+
+
+def country_label(code, language=None):
+    """Return the country's name in the page's language ("GB" → "Jungtinė Karalystė"), else the code."""
+    if not code:
+        return ""
+    return _babel(language).territories.get(str(code).upper(), str(code))
+
+
+def language_label(code, language=None):
+    """Return the language's name in the page's language ("en" → "anglų"), else the code."""
+    if not code:
+        return ""
+    return _babel(language).languages.get(str(code).lower(), str(code))
+
+
+@register.filter
+def country_name(code):
+    """Show an ISO 3166 country code by name in the page's language."""
+    return country_label(code)
+
+
+@register.filter
+def language_names(codes):
+    """Show a list of ISO 639 language codes by name in the page's language, comma-separated."""
+    return ", ".join(language_label(code) for code in codes or [])

@@ -68,3 +68,18 @@ def test_a_full_event_hides_its_registration_form(client, demo_site):
     assert 'class="event-full"' in html
     assert 'action="' + page.url + 'register/"' not in html
     assert 'name="email"' not in html
+
+
+@pytest.mark.parametrize(
+    ("language", "country", "languages"),
+    [("lt", "Jungtinė Karalystė", "lietuvių, anglų"), ("en", "United Kingdom", "Lithuanian, English")],
+)
+def test_expert_directory_and_profile_name_countries_and_languages(client, db, language, country, languages):
+    from tests.experts.factories import ExpertProfileFactory
+
+    profile = ExpertProfileFactory(country="GB", languages=["lt", "en"])
+    directory = client.get(f"/{language}/experts/").content.decode()
+    detail = client.get(f"/{language}/experts/{profile.pk}/").content.decode()
+    for html in (directory, detail):
+        assert country in html and languages in html
+        assert "lt, en" not in html
