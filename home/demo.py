@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.utils import timezone
+from wagtail.coreutils import cautious_slugify
 from wagtail.models import (
     GroupApprovalTask,
     GroupPagePermission,
@@ -28,6 +29,8 @@ from coordination.demo import load_coordination_demo
 from mentoring.demo import load_mentoring_demo
 from rotations.demo import load_rotation_demo
 
+from .demo_ideas import load_demo_ideas
+from .demo_images import attach_demo_images
 from .models import (
     CallForIdeasPage,
     CityPage,
@@ -338,6 +341,38 @@ def city_data():
     ]
 
 
+SITE_PAGES = [
+    {
+        "slug": "apie",
+        "title": Translated("Apie platformą", "About the platform"),
+        "intro": Translated(
+            "Miestai ir diaspora jungia Lietuvos miestus su jų žmonėmis visame pasaulyje.",
+            "Cities and diaspora connects Lithuanian cities with their people all over the world.",
+        ),
+        "body": Translated(
+            "Savivaldybės skelbia iššūkius ir randa ekspertų tarp išvykusiųjų; miestai dalijasi istorijomis ir "
+            "renginiais; gyventojai ir išeivija kartu siūlo idėjas ir balsuoja dėl dalyvaujamojo biudžeto.",
+            "Municipalities post challenges and find experts among those who left; cities share stories and events; "
+            "residents and the diaspora propose ideas and vote on participatory budgets together.",
+        ),
+    },
+    {
+        "slug": "privatumas",
+        "title": Translated("Privatumo politika", "Privacy policy"),
+        "intro": Translated(
+            "Kokius duomenis renkame, kodėl ir kaip galite juos gauti ar ištrinti.",
+            "What data we collect, why, and how you can get or erase it.",
+        ),
+        "body": Translated(
+            "Eksperto profilį ir gyvenimo aprašymą matote jūs ir tik tos savivaldybės, kurioms leidžiate. "
+            "Savo duomenis galite atsisiųsti ir ištrinti paskyros puslapyje bet kada.",
+            "Your expert profile and CV are seen by you and only by the municipalities you allow. "
+            "You can download and erase your data from your account page at any time.",
+        ),
+    },
+]
+
+
 def _upsert_child(parent, model, slug, locale, **fields):
     """Create or update the child page with this slug under parent, and publish it."""
     page = model.objects.child_of(parent).filter(slug=slug).first()
@@ -369,7 +404,9 @@ def _both(parent_lt, model, slug, locales, common, per_language):
     """Upsert a page in Lithuanian and its English translation; per_language maps field → Translated."""
     lt, en = locales
     page = _upsert_child(parent_lt, model, slug, lt, **common, **{k: v.lt for k, v in per_language.items()})
-    translation = _upsert_translation(page, en, **{k: v.en for k, v in per_language.items()})
+    # English URLs read in English: the translation's slug comes from its own title.
+    english_slug = cautious_slugify(per_language["title"].en) if "title" in per_language else slug
+    translation = _upsert_translation(page, en, slug=english_slug, **{k: v.en for k, v in per_language.items()})
     return page, translation
 
 
@@ -387,14 +424,36 @@ def load_demo(city_sites=False, stdout=None):
     if home is None:
         home = root.add_child(instance=HomePage(title="Miestai ir diaspora", slug="miestai", locale=lt))
     home.title = "Miestai ir diaspora"
-    home.intro = "<p>Lietuvos miestų bendruomenės – čia gyvenantys, išvykę, sugrįžę ir atvykę.</p>"
+    home.intro = (
+        "<p>Lietuvos miestų bendruomenės – čia gyvenantys, išvykę, sugrįžę ir atvykę. Čia savivaldybės "
+        "kviečia diasporos ekspertus į savo iššūkius, miestai skelbia renginius ir istorijas, o gyventojai "
+        "kartu su išeivija siūlo idėjas ir balsuoja dėl dalyvaujamojo biudžeto.</p>"
+    )
     home.save_revision().publish()
     home_en = _upsert_translation(
         home,
         en,
         title="Cities and diaspora",
-        intro="<p>Lithuanian city communities: people who live there, who left, who returned and who arrived.</p>",
+        intro=(
+            "<p>Lithuanian city communities: people who live there, who left, who returned and who arrived. "
+            "Here municipalities invite experts from the diaspora to their challenges, cities publish events and "
+            "stories, and residents propose ideas and vote on participatory budgets together with those abroad.</p>"
+        ),
     )
+    for info in SITE_PAGES:
+        _both(
+            home,
+            InformationPage,
+            info["slug"],
+            (lt, en),
+            {"audience": "everyone", "contact_name": "", "contact_email": "info@miestai.lt", "contact_phone": ""},
+            {
+                "title": info["title"],
+                "intro": info["intro"],
+                "body": _stream(info["body"]),
+                "contact_role": Translated("", ""),
+            },
+        )
     site, _ = Site.objects.update_or_create(
         is_default_site=True,
         defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Miestai ir diaspora"},
@@ -478,6 +537,11 @@ def load_demo(city_sites=False, stdout=None):
                 {"title": info["title"], "intro": info["intro"], "contact_role": role},
             )
         users.update(_city_groups(data, city, city_en))
+        attach_demo_images(city, city_en, _city_collection(data, []))
+        if data.slug == "klaipeda":
+            load_demo_ideas(
+                city, lambda *args: _both(args[0], args[1], args[2], (lt, en), args[3], args[4]), Translated
+            )
         if city_sites:
             Site.objects.update_or_create(
                 hostname=f"{data.slug}.localhost", port=80, defaults={"root_page": city, "site_name": data.title.lt}
@@ -546,6 +610,7 @@ def _city_groups(data, city, city_en):
     publishing = ("add_page", "change_page", "publish_page")
     # In a moderated city editors may not publish: their changes go through the workflow.
     editors = _page_group(f"{data.title.lt} editors", hubs, publishing[:2] if data.moderated else publishing)
+    _city_collection(data, [editors])
     editor = _user(f"{data.slug}-editor", f"{data.slug}-editor@example.com")
     editor.groups.add(editors)
     users = {editor.username: editor}
@@ -553,6 +618,7 @@ def _city_groups(data, city, city_en):
         moderators = _page_group(f"{data.title.lt} moderators", hubs, publishing)
         moderator = _user(f"{data.slug}-moderator", f"{data.slug}-moderator@example.com")
         moderator.groups.add(moderators)
+        _city_collection(data, [moderators])
         users[moderator.username] = moderator
         task, _ = GroupApprovalTask.objects.get_or_create(name=f"{data.title.lt}: moderatorių patvirtinimas")
         task.groups.set([moderators])
@@ -561,3 +627,30 @@ def _city_groups(data, city, city_en):
         for hub in hubs:
             WorkflowPage.objects.update_or_create(page=hub, defaults={"workflow": workflow})
     return users
+
+
+MEDIA_PERMISSIONS = {
+    "wagtailimages": ("add_image", "change_image", "choose_image"),
+    "wagtaildocs": ("add_document", "change_document", "choose_document"),
+}
+
+
+def _city_collection(data, groups):
+    """Give the city its image and document collection, which its groups may use (and see who registered)."""
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")  # gone after a test flush
+    collection = root.get_children().filter(name=data.title.lt).first()
+    if collection is None:
+        collection = root.add_child(name=data.title.lt)
+    view_registrations = Permission.objects.get(content_type__app_label="home", codename="view_eventregistration")
+    for group in groups:
+        group.permissions.add(view_registrations)
+        for app_label, codenames in MEDIA_PERMISSIONS.items():
+            for codename in codenames:
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=collection,
+                    permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+                )
+    return collection

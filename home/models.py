@@ -14,6 +14,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
@@ -42,6 +43,14 @@ class HomePage(Page):
     def cities(self):
         """Return the live, public city hubs under this home page."""
         return CityPage.objects.child_of(self).live().public().order_by("title")
+
+    def open_calls(self, limit=3):
+        """Return calls for ideas open today in any city, closing soonest first."""
+        return CallForIdeasPage.objects.descendant_of(self).live().public().open_now().order_by("closes_at")[:limit]
+
+    def information_pages(self):
+        """Return the site-wide information pages (about, privacy) under this home page."""
+        return InformationPage.objects.child_of(self).live().public().order_by("path")
 
 
 class CityPage(RoutablePageMixin, Page):
@@ -96,6 +105,13 @@ class CityPage(RoutablePageMixin, Page):
         from challenges.models import Challenge
 
         return Challenge.objects.open().for_city_page(self).select_related("municipality")[:limit]
+
+    @path("feeds/<str:kind>/<str:flavour>/", name="feed")
+    def feed(self, request, kind, flavour):
+        """Serve the RSS or Atom feed of this city's stories or events."""
+        from .feeds import city_feed
+
+        return city_feed(request, self, kind, flavour)
 
     @path("ical/", name="calendar")
     def calendar(self, request):
@@ -252,6 +268,14 @@ class EventPage(RoutablePageMixin, Page):
     address = models.CharField(max_length=255, blank=True, verbose_name=_("Address"))
     online_url = models.URLField(blank=True, verbose_name=_("Online link"))
     organiser = models.CharField(max_length=200, blank=True, verbose_name=_("Organiser"))
+    lead_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("Lead image"),
+    )
     intro = models.TextField(blank=True, verbose_name=_("Introduction"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Body"))
     registration_enabled = models.BooleanField(default=False, verbose_name=_("Registration open"))
@@ -278,6 +302,7 @@ class EventPage(RoutablePageMixin, Page):
             [FieldPanel("venue_name"), FieldPanel("address"), FieldPanel("online_url"), FieldPanel("organiser")],
             heading=_("Where and who"),
         ),
+        FieldPanel("lead_image"),
         FieldPanel("intro"),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -529,3 +554,41 @@ class InformationPage(Page):
     def city(self):
         """Return the city hub this page belongs to, if any."""
         return CityPage.objects.ancestor_of(self).first()
+
+
+@register_setting(icon="site")
+class SiteContacts(BaseSiteSetting):
+    """Site-wide contacts and social links, edited in Settings → Site contacts."""
+
+    contact_email = models.EmailField(blank=True, verbose_name=_("Contact e-mail"))
+    phone = models.CharField(max_length=40, blank=True, verbose_name=_("Phone"))
+    facebook_url = models.URLField(blank=True, verbose_name=_("Facebook"))
+    instagram_url = models.URLField(blank=True, verbose_name=_("Instagram"))
+    linkedin_url = models.URLField(blank=True, verbose_name=_("LinkedIn"))
+    youtube_url = models.URLField(blank=True, verbose_name=_("YouTube"))
+
+    panels = [
+        MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("phone")], heading=_("Contacts")),
+        MultiFieldPanel(
+            [
+                FieldPanel("facebook_url"),
+                FieldPanel("instagram_url"),
+                FieldPanel("linkedin_url"),
+                FieldPanel("youtube_url"),
+            ],
+            heading=_("Social links"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site contacts")
+
+    def social_links(self):
+        """Return [(name, url)] for the social links that are filled in."""
+        names = [
+            ("Facebook", self.facebook_url),
+            ("Instagram", self.instagram_url),
+            ("LinkedIn", self.linkedin_url),
+            ("YouTube", self.youtube_url),
+        ]
+        return [(name, url) for name, url in names if url]

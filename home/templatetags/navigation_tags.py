@@ -31,5 +31,7 @@ def language_switcher(context):
                 url = translation.url
         if url is None and request is not None:
             url = translate_url(request.get_full_path(), code)
+        if url is None:  # error pages rendered without a request: the home page of that language
+            url = f"/{code}/"
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return {"links": links}

@@ -9,12 +9,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import site_views
+
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
     path("api/", include("api.urls")),  # outside i18n_patterns: one URL per resource, language by Accept-Language
+    path("sitemap.xml", site_views.sitemap, name="sitemap"),
+    path("robots.txt", site_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", site_views.favicon),
     path("", include("home.urls")),
 ]
 

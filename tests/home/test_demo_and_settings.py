@@ -42,18 +42,21 @@ def run_settings(env):
     return subprocess.run([sys.executable, "-c", code], env=full_env, capture_output=True, text=True, cwd=ROOT)
 
 
+MAIL = {"EMAIL_URL": "smtp+tls://mailer:secret@smtp.miestai.lt:587"}
+
+
 def test_production_refuses_to_start_without_a_secret_key():
-    result = run_settings({"ALLOWED_HOSTS": "miestai.lt"})
+    result = run_settings({"ALLOWED_HOSTS": "miestai.lt", **MAIL})
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = run_settings({"SECRET_KEY": "x" * 50})
+    result = run_settings({"SECRET_KEY": "x" * 50, **MAIL})
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set" in result.stderr
 
 
 def test_production_starts_with_both():
-    result = run_settings({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "miestai.lt"})
+    result = run_settings({"SECRET_KEY": "x" * 50, "ALLOWED_HOSTS": "miestai.lt", **MAIL})
     assert result.returncode == 0, result.stderr

@@ -26,7 +26,7 @@ def test_city_feed_contains_events_and_the_yearly_tradition(client, demo_site):
 
 
 def test_event_ics_download(client, demo_site):
-    event = EventPage.objects.get(slug="kaledu-diasporos-vakaras", locale__language_code="en")
+    event = EventPage.objects.get(slug="boxing-day-diaspora-evening", locale__language_code="en")
     response = client.get(event.url + "ical/")
     assert response.status_code == 200
     assert "attachment" in response["Content-Disposition"]
@@ -50,5 +50,5 @@ def test_upcoming_listing_expands_recurrences(demo_site):
 def test_recurrence_is_described_in_words(client, demo_site):
     event = EventPage.objects.get(slug="kaledu-diasporos-vakaras", locale__language_code="lt")
     assert "Kasmet gruodžio 26 d." in client.get(event.url).content.decode()
-    english = EventPage.objects.get(slug="kaledu-diasporos-vakaras", locale__language_code="en")
+    english = EventPage.objects.get(slug="boxing-day-diaspora-evening", locale__language_code="en")
     assert "Every year on December 26" in client.get(english.url).content.decode()

@@ -195,10 +195,8 @@ AXES_COOLOFF_TIME = 1  # hours
 AXES_RESET_ON_SUCCESS = True
 
 # --- E-mail ---
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# The backend comes from EMAIL_URL / EMAIL_HOST / ANYMAIL_ESP: see the "site" block at the end.
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Miestai ir diaspora <noreply@miestai.lt>")
-if os.environ.get("EMAIL_URL"):
-    EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 
 # --- Celery: a real broker when configured, eager tasks otherwise ---
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
@@ -483,3 +481,55 @@ CELERY_BEAT_SCHEDULE["coordination-payment-request-reminders"] = {
     "task": "coordination.tasks.send_payment_request_reminders",
     "schedule": crontab(hour=9, minute=0, day_of_month="1-7", month_of_year="1,4,7,10"),
 }
+# --- site: e-mail, error reporting and structured logs (see config/mail.py, docs/site.md) ---
+from config.mail import email_settings, parse_admins  # noqa: E402
+
+_mail = email_settings(os.environ)
+EMAIL_CONFIGURED_BY = _mail.pop("EMAIL_CONFIGURED_BY")  # which variable chose the backend ("" = none)
+ANYMAIL = _mail.pop("ANYMAIL", {})
+EMAIL_BACKEND = _mail.pop("EMAIL_BACKEND")
+EMAIL_TIMEOUT = _mail.pop("EMAIL_TIMEOUT")
+for _name, _value in _mail.items():
+    globals()[_name] = _value
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
+ADMINS = parse_admins(os.environ.get("ADMINS", ""))
+MANAGERS = ADMINS
+
+# LOG_FORMAT=json writes one JSON object per line (production's default); "text" for people.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+LOGGING["formatters"] = {
+    "json": {"()": "config.jsonlog.JsonFormatter"},
+    "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+}
+LOGGING["handlers"]["console"]["formatter"] = LOG_FORMAT if LOG_FORMAT in LOGGING["formatters"] else "text"
+LOGGING["handlers"]["mail_admins"] = {"class": "django.utils.log.AdminEmailHandler", "level": "ERROR"}
+LOGGING["loggers"].update(
+    {
+        "django.request": {"handlers": ["console", "mail_admins"], "level": "WARNING", "propagate": False},
+        "miestai.request": {
+            "handlers": ["console"],
+            "level": os.environ.get("REQUEST_LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
+        "gunicorn.error": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "gunicorn.access": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    }
+)
+if env_bool("REQUEST_LOG", True):
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.sessions.middleware.SessionMiddleware"), "config.jsonlog.RequestLogMiddleware"
+    )
+
+SENTRY_DSN = os.environ.get("SENTRY_DSN", "")
+if SENTRY_DSN:
+    import sentry_sdk
+    from sentry_sdk.integrations.celery import CeleryIntegration
+    from sentry_sdk.integrations.django import DjangoIntegration
+
+    sentry_sdk.init(
+        dsn=SENTRY_DSN,
+        integrations=[DjangoIntegration(), CeleryIntegration()],
+        environment=os.environ.get("SENTRY_ENVIRONMENT", "production"),
+        traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
+        send_default_pii=False,  # CVs and e-mail addresses stay out of error reports
+    )

@@ -26,3 +26,16 @@ SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)  # noqa: F405
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # --- end input ---
+
+# --- site: e-mail must really be delivered (sign-up needs a verified address) ---
+from config.mail import require_delivering_backend  # noqa: E402
+
+require_delivering_backend({"EMAIL_BACKEND": EMAIL_BACKEND, "EMAIL_CONFIGURED_BY": EMAIL_CONFIGURED_BY})  # noqa: F405
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
+LOGGING["handlers"]["console"]["formatter"] = "text" if LOG_FORMAT == "text" else "json"  # noqa: F405
+# Links in e-mails carry the real address: default to the first allowed host over HTTPS.
+if not os.environ.get("WAGTAILADMIN_BASE_URL"):
+    WAGTAILADMIN_BASE_URL = f"https://{ALLOWED_HOSTS[0]}"  # noqa: F405
+# E-mail links (common.links.absolute_url) use SITE_URL: the same public address unless set.
+if not os.environ.get("SITE_URL"):
+    SITE_URL = WAGTAILADMIN_BASE_URL
