@@ -1,4 +1,4 @@
-"""Command line: ``python -m matching {build-model,rank,evaluate,tune,tatoeba,bench}``.
+"""Command line: ``python -m matching {build-model,rank,evaluate,tune,explain,explain-eval,tatoeba,bench}``.
 
 None of these commands needs Django or a database; they work on the eval JSON lines files.
 """
@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-from matching import constraints, metrics, ranking
+from matching import constraints, explain, metrics, ranking
 
 
 def _embedder():
@@ -129,6 +130,116 @@ def cmd_tune(args):
         print(f"{ndcg:.4f} {recall:.4f} {params}")
 
 
+def read_pairs(path) -> list[tuple[str, str]]:
+    """Read ``challenge_id<TAB>expert_id`` lines (a header line is optional)."""
+    pairs = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2 or not parts[0].strip() or (not pairs and parts[0] == "challenge_id"):
+                continue
+            pairs.append((parts[0].strip(), parts[1].strip()))
+    return pairs
+
+
+def explain_pairs(experts, challenges, pairs, embedder=None) -> list[dict]:
+    """Return the explanation of every (challenge_id, expert_id) pair (the same as the pages show)."""
+    embedder = embedder or _embedder()
+    by_e = {str(e["id"]): e for e in experts}
+    by_c = {str(c["id"]): c for c in challenges}
+    unknown = [p for p in pairs if p[0] not in by_c or p[1] not in by_e]
+    if unknown:
+        raise SystemExit(f"unknown ids in pairs: {unknown[:5]}")
+    wanted_e = sorted({e for _, e in pairs})
+    wanted_c = sorted({c for c, _ in pairs})
+    prepared = dict(zip(wanted_e, ranking.prepare_experts([by_e[i] for i in wanted_e], embedder), strict=True))
+    vectors = {i: ranking.prepare_challenge(by_c[i], embedder) for i in wanted_c}
+    return [explain.explain(by_c[c], by_e[e], prepared=prepared[e], vectors=vectors[c]) for c, e in pairs]
+
+
+def cmd_explain(args):
+    """Write one explanation JSON object per pair of PAIRS.tsv."""
+    experts, challenges = metrics.read_jsonl(args.experts), metrics.read_jsonl(args.challenges)
+    out = explain_pairs(experts, challenges, read_pairs(args.pairs))
+    keys = ("challenge_id", "expert_id", "covered", "missing", "constraints")
+    with open(args.out, "w", encoding="utf-8") as handle:
+        for item in out:
+            handle.write(json.dumps({k: item[k] for k in keys}, ensure_ascii=False) + "\n")
+    print(f"wrote {len(out)} explanations to {args.out}")
+
+
+def _halves(challenge_ids):
+    """Return two disjoint halves of the challenge ids (alternating in sorted order)."""
+    ordered = sorted(challenge_ids)
+    return set(ordered[0::2]), set(ordered[1::2])
+
+
+def _print_scores(name, scores):
+    """Print one line of explanation metrics."""
+    print(
+        f"{name:<22} precision={scores['precision']:.3f}  recall={scores['recall']:.3f}  "
+        f"grounding={scores['grounding']:.3f}  (claimed {scores['claimed']}, labelled {scores['labelled']}, "
+        f"covered {scores['covered']})"
+    )
+
+
+def _fit(rows, features, groups):
+    """Fit the logistic evidence model on halves and print held-out figures and the weights."""
+    from sklearn.linear_model import LogisticRegression
+
+    y = np.array([r["covered"] for r in rows])
+    a, b = _halves(set(groups))
+    for name, train in (("fit A, test B", a), ("fit B, test A", b), ("fit all", set(groups))):
+        mask = np.array([g in train for g in groups])
+        mean, std = features[mask].mean(axis=0), features[mask].std(axis=0) + 1e-9
+        model = LogisticRegression(C=1.0, max_iter=1000).fit((features[mask] - mean) / std, y[mask])
+        test = ~mask if name != "fit all" else mask
+        prob = model.predict_proba((features[test] - mean) / std)[:, 1]
+        line = " ".join(
+            f"{t:.2f}:{y[test][prob >= t].mean() if (prob >= t).any() else 0:.2f}/{(prob >= t)[y[test]].mean():.2f}"
+            for t in np.arange(0.3, 0.85, 0.05)
+        )
+        raw = model.coef_[0] / std  # weights on the raw features, as explain.WEIGHTS holds them
+        weights = dict(zip(explain.FEATURES, [round(float(w), 2) for w in raw], strict=True))
+        bias = float(model.intercept_[0] - (model.coef_[0] * mean / std).sum())
+        print(f"{name}: weights {weights} bias {bias:.2f}\n  threshold:P/R {line}")
+
+
+def cmd_explain_eval(args):
+    """Print precision, recall and grounding of the explanations against ``skills.tsv``."""
+    base = Path(args.data)
+    experts = metrics.read_jsonl(base / "experts.jsonl")
+    challenges = metrics.read_jsonl(base / "challenges.jsonl")
+    labels = metrics.read_skill_labels(base / "skills.tsv")
+    pairs = sorted({(r["challenge_id"], r["expert_id"]) for r in labels})
+    embedder = _embedder()
+    out = explain_pairs(experts, challenges, pairs, embedder)
+    by_e = {str(e["id"]): e for e in experts}
+    _print_scores("all", metrics.explanation_scores(out, labels, by_e))
+    for name, half in zip(("half A (odd challenges)", "half B (even)"), _halves({c for c, _ in pairs}), strict=True):
+        _print_scores(
+            name,
+            metrics.explanation_scores(
+                [x for x in out if x["challenge_id"] in half], [r for r in labels if r["challenge_id"] in half], by_e
+            ),
+        )
+    if args.fit:
+        by_c = {str(c["id"]): c for c in challenges}
+        prepared = {p.id: p for p in ranking.prepare_experts(list(by_e.values()), embedder)}
+        cache, features, groups = {}, [], []
+        for r in labels:
+            key = (r["challenge_id"], r["expert_id"])
+            if key not in cache:
+                challenge = by_c[r["challenge_id"]]
+                skills, _, feats = explain.skill_features(
+                    challenge, prepared[r["expert_id"]], ranking.prepare_challenge(challenge, embedder)
+                )
+                cache[key] = dict(zip(skills, feats, strict=True))
+            features.append(cache[key][r["skill"]])
+            groups.append(r["challenge_id"])
+        _fit(labels, np.array(features), groups)
+
+
 def cmd_tatoeba(args):
     """Print Lithuanian→English nearest-neighbour accuracy on Tatoeba (``query: `` both sides)."""
     folder = Path(args.folder)
@@ -180,6 +291,18 @@ def main(argv=None):
     p.add_argument("--qrels", required=True)
     p.add_argument("--show", type=int, default=15)
     p.set_defaults(func=cmd_tune)
+
+    p = sub.add_parser("explain", help="explain (challenge, expert) pairs as JSON lines")
+    p.add_argument("--experts", required=True)
+    p.add_argument("--challenges", required=True)
+    p.add_argument("--pairs", required=True, help="challenge_id<TAB>expert_id lines, header optional")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_explain)
+
+    p = sub.add_parser("explain-eval", help="precision, recall and grounding of explanations vs skills.tsv")
+    p.add_argument("--data", required=True, help="folder with experts.jsonl, challenges.jsonl, skills.tsv")
+    p.add_argument("--fit", action="store_true", help="also fit the evidence model on halves and print it")
+    p.set_defaults(func=cmd_explain_eval)
 
     p = sub.add_parser("tatoeba", help="Lithuanian→English retrieval accuracy")
     p.add_argument("folder")

@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from matching import constraints
+from matching import constraints, explain
+from matching.explain import SkillEvidence  # noqa: F401 - re-exported for callers
 
 SIGNALS = ("dense", "sent", "skill", "lex")
 
@@ -45,8 +46,7 @@ class FusionParams:
     skill: float = 1.0
     lex: float = 0.25
     soft_hours_penalty: float = 0.5
-    evidence_threshold: float = 0.86
-    evidence_floor: float = 0.80
+    coverage: float = 0.5
     language_correction: bool = True
     language_offset: float = 0.04
 
@@ -156,16 +156,6 @@ def prepare_experts(experts: list[dict], embedder) -> list[PreparedExpert]:
 
 
 @dataclass
-class SkillEvidence:
-    """The best CV sentence for one wanted skill."""
-
-    skill: str
-    sentence: str
-    score: float
-    covered: bool
-
-
-@dataclass
 class Suggestion:
     """One ranked expert with its score, signals, constraint results and evidence."""
 
@@ -259,6 +249,7 @@ def compute_signals(
         top = sims[np.arange(len(skills)), idx]
         skill[i] = float(top.mean())
         best.append((idx, top))
+    evidence = [explain.skill_evidence(challenge, p, vectors) for p in pool]
     lex = lexical_scores(challenge_text(challenge), [expert_text(p.expert) for p in pool]) if lexical else None
     shares = np.array([lithuanian_share(expert_text(p.expert)) for p in pool], np.float64)
     return {
@@ -268,6 +259,7 @@ def compute_signals(
         "lex": lex if lex is not None else np.zeros(n, np.float32),
         "skills": skills,
         "best": best,
+        "evidence": evidence,
         "lt_share": shares,
         "lang_diff": np.abs(shares - lithuanian_share(challenge_text(challenge))),
     }
@@ -286,27 +278,6 @@ def fuse(signals: dict, params: FusionParams) -> np.ndarray:
                 values = correct_language_shift(values, signals["lt_share"])
             total += weight * _zscore(values)
     return total
-
-
-def _coverage(best: list, shares: np.ndarray, params: FusionParams) -> list[np.ndarray]:
-    """Return, per expert, which wanted skills their best sentence covers.
-
-    Absolute cosine separates poorly (e5-small scores most pairs 0.8-0.9, same-language
-    pairs higher), so in a pool large enough the best-sentence scores of each skill get the
-    same language-shift correction as the ranking signals, and a skill counts as covered
-    when the expert stands out from the pool (z ≥ 1) with at least ``evidence_floor``.
-    Single pairs and small pools fall back to ``evidence_threshold``.
-    """
-    if not best:
-        return []
-    scores = np.array([top for _, top in best], dtype=np.float64)  # experts x skills
-    if len(best) < MIN_POOL_FOR_CORRECTION:
-        return list(scores >= params.evidence_threshold)
-    covered = np.zeros_like(scores, dtype=bool)
-    for k in range(scores.shape[1]):
-        column = correct_language_shift(scores[:, k], shares)
-        covered[:, k] = (_zscore(column) >= 1.0) & (scores[:, k] >= params.evidence_floor)
-    return list(covered)
 
 
 def rank(
@@ -332,23 +303,17 @@ def rank(
     if signals is None:
         signals = compute_signals(challenge, pool, embedder, lexical=bool(params.lex), vectors=vectors)
     fused = fuse(signals, params)
-    covered = _coverage(signals["best"], signals["lt_share"], params)
     suggestions = []
     for i, p in enumerate(pool):
         checks = constraints.check(p.expert, challenge)
         score = float(fused[i])
         if any(not c.ok and not c.hard for c in checks):
             score -= params.soft_hours_penalty
-        idx, top_scores = signals["best"][i]
-        evidence = [
-            SkillEvidence(
-                skill=s,
-                sentence=p.sentences[int(idx[k])] if p.sentences else "",
-                score=float(top_scores[k]),
-                covered=bool(covered[i][k]),
-            )
-            for k, s in enumerate(signals["skills"])
-        ]
+        evidence = signals["evidence"][i]
+        # The share of wanted skills the explanation shows as covered counts in the score, so
+        # the order never contradicts what the explanations say (3 of 3 above 0 of 2).
+        if evidence:
+            score += params.coverage * sum(e.covered for e in evidence) / len(evidence)
         raw = {name: float(signals[name][i]) for name in SIGNALS}
         suggestions.append(Suggestion(p.expert, score, raw, checks, evidence))
     suggestions.sort(key=lambda s: (bool(s.violations), -s.score, s.id))
