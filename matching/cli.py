@@ -143,18 +143,24 @@ def read_pairs(path) -> list[tuple[str, str]]:
 
 
 def explain_pairs(experts, challenges, pairs, embedder=None) -> list[dict]:
-    """Return the explanation of every (challenge_id, expert_id) pair (the same as the pages show)."""
+    """Return the explanation of every (challenge_id, expert_id) pair (the same as the pages show).
+
+    Each challenge ranks every expert of the file, as the pages rank every candidate, and
+    each pair is explained from that ranking.
+    """
     embedder = embedder or _embedder()
     by_e = {str(e["id"]): e for e in experts}
     by_c = {str(c["id"]): c for c in challenges}
     unknown = [p for p in pairs if p[0] not in by_c or p[1] not in by_e]
     if unknown:
         raise SystemExit(f"unknown ids in pairs: {unknown[:5]}")
-    wanted_e = sorted({e for _, e in pairs})
-    wanted_c = sorted({c for c, _ in pairs})
-    prepared = dict(zip(wanted_e, ranking.prepare_experts([by_e[i] for i in wanted_e], embedder), strict=True))
-    vectors = {i: ranking.prepare_challenge(by_c[i], embedder) for i in wanted_c}
-    return [explain.explain(by_c[c], by_e[e], prepared=prepared[e], vectors=vectors[c]) for c, e in pairs]
+    pool = ranking.prepare_experts(list(by_e.values()), embedder)
+    found = {}
+    for cid in sorted({c for c, _ in pairs}):
+        wanted = sorted({e for c, e in pairs if c == cid})
+        results = explain.explain_many(by_c[cid], [by_e[e] for e in wanted], embedder, pool=pool)
+        found.update({(cid, e): r for e, r in zip(wanted, results, strict=True)})
+    return [found[pair] for pair in pairs]
 
 
 def cmd_explain(args):
@@ -225,14 +231,20 @@ def cmd_explain_eval(args):
         )
     if args.fit:
         by_c = {str(c["id"]): c for c in challenges}
-        prepared = {p.id: p for p in ranking.prepare_experts(list(by_e.values()), embedder)}
-        cache, features, groups = {}, [], []
+        pool = ranking.prepare_experts(list(by_e.values()), embedder)
+        position = {p.id: i for i, p in enumerate(pool)}
+        relevance, cache, features, groups = {}, {}, [], []
         for r in labels:
             key = (r["challenge_id"], r["expert_id"])
+            challenge = by_c[r["challenge_id"]]
+            vectors = ranking.prepare_challenge(challenge, embedder)
+            if challenge["id"] not in relevance:
+                signals = ranking.compute_signals(challenge, pool, lexical=False, vectors=vectors)
+                relevance[challenge["id"]] = ranking.fuse(signals, ranking.RELEVANCE_PARAMS)
             if key not in cache:
-                challenge = by_c[r["challenge_id"]]
+                i = position[r["expert_id"]]
                 skills, _, feats = explain.skill_features(
-                    challenge, prepared[r["expert_id"]], ranking.prepare_challenge(challenge, embedder)
+                    challenge, pool[i], vectors, float(relevance[challenge["id"]][i])
                 )
                 cache[key] = dict(zip(skills, feats, strict=True))
             features.append(cache[key][r["skill"]])

@@ -5,15 +5,17 @@ and every page (challenge matches, why-not, the expert's recommendations). ``exp
 plain dicts in the eval schema in, a plain dict out, no Django; the pages pass Django's
 ``gettext`` for the sentences.
 
-Skill coverage is decided per pair, never relative to a pool, so the command and the pages
-agree whatever else is in the database. For every wanted skill the evidence unit (headline,
-CV sentence or help topic, always verbatim) is the one closest to the skill phrase (e5
-``query: `` on both sides, plus the cross-language offset the ranking uses). Whether that
-counts as real evidence is a logistic model over three features (see ``FEATURES``):
+For every wanted skill the evidence unit (headline, CV sentence or help topic, always
+verbatim) is the one closest to the skill phrase (e5 ``query: `` on both sides, plus the
+cross-language offset the ranking uses). Whether that counts as real evidence is a logistic
+model over three features (see ``FEATURES``):
 
-- ``relevance``: the whole challenge against the whole profile (language-shift corrected).
-  A traffic engineer's best "water" sentence is still not evidence of water supply; sentence
-  similarity alone scores most pairs 0.80–0.90 and separates poorly (dev AUC 0.65).
+- ``relevance``: how far the expert stands out for this challenge among the candidates: the
+  ranking's fused z-score without the lexical signal (``ranking.RELEVANCE_PARAMS``). A traffic
+  engineer's best "water" sentence is still no evidence of water supply; sentence similarity
+  alone scores most pairs 0.80–0.90 and separates poorly (dev AUC 0.65, absolute profile
+  cosine 0.78, this z-score 0.88). The command and the pages therefore explain a pair inside
+  the same kind of pool: every expert of ``--experts``, or the candidates the page ranks.
 - ``lexical``: the share of the skill's word stems (Lithuanian and English Snowball stems,
   diacritics stripped, five-letter prefixes, so "infrastruktūros investicijų" meets
   "infrastructure investment") found in one unit of the profile.
@@ -37,13 +39,11 @@ from functools import lru_cache
 
 import numpy as np
 
-from matching import constraints
-
 # Logistic weights over FEATURES and the probability a skill needs to count as covered.
 FEATURES = ("relevance", "lexical", "specificity")
-WEIGHTS = {"relevance": 36.27, "lexical": 1.78, "specificity": 14.08}
-BIAS = -32.07
-THRESHOLD = 0.55
+WEIGHTS = {"relevance": 0.66, "lexical": 1.04, "specificity": 16.96}
+BIAS = -2.91
+THRESHOLD = 0.5
 LANGUAGE_OFFSET = 0.04
 
 _STOP = frozenset(
@@ -106,11 +106,14 @@ def _sigmoid(value: float) -> float:
     return 1.0 / (1.0 + math.exp(-value))
 
 
-def skill_features(challenge: dict, prepared, vectors) -> tuple[list[str], list[int], np.ndarray]:
+def skill_features(
+    challenge: dict, prepared, vectors, relevance: float = 0.0
+) -> tuple[list[str], list[int], np.ndarray]:
     """Return (skills, best unit index per skill, features skills × FEATURES) for one pair.
 
-    ``prepared`` is a ``ranking.PreparedExpert`` (profile vector, units, unit vectors) and
-    ``vectors`` a ``ranking.ChallengeVectors`` (challenge vector, skills, skill vectors).
+    ``prepared`` is a ``ranking.PreparedExpert`` (profile vector, units, unit vectors),
+    ``vectors`` a ``ranking.ChallengeVectors`` (challenge vector, skills, skill vectors) and
+    ``relevance`` the expert's z-score in the ranked pool (0 for a pair on its own).
     """
     from matching import ranking
 
@@ -118,11 +121,6 @@ def skill_features(challenge: dict, prepared, vectors) -> tuple[list[str], list[
     features = np.zeros((len(skills), len(FEATURES)), np.float64)
     if not skills:
         return skills, [], features
-    shift = abs(
-        ranking.lithuanian_share(ranking.expert_text(prepared.expert))
-        - ranking.lithuanian_share(ranking.challenge_text(challenge))
-    )
-    relevance = float(prepared.doc_vec @ vectors.qvec) + LANGUAGE_OFFSET * shift
     features[:, 0] = relevance
     if not units:
         return skills, [-1] * len(skills), features
@@ -138,9 +136,9 @@ def skill_features(challenge: dict, prepared, vectors) -> tuple[list[str], list[
     return skills, [int(j) for j in best], features
 
 
-def skill_evidence(challenge: dict, prepared, vectors) -> list[SkillEvidence]:
+def skill_evidence(challenge: dict, prepared, vectors, relevance: float = 0.0) -> list[SkillEvidence]:
     """Return one SkillEvidence per wanted skill of the challenge for this profile."""
-    skills, best, features = skill_features(challenge, prepared, vectors)
+    skills, best, features = skill_features(challenge, prepared, vectors, relevance)
     weights = np.array([WEIGHTS[name] for name in FEATURES])
     topics = [t for t in prepared.expert.get("help_topics") or [] if t in prepared.sentences]
     out = []
@@ -229,21 +227,38 @@ def build(challenge_id, expert_id, evidence: list[SkillEvidence], checks, gettex
     }
 
 
-def explain(challenge: dict, expert: dict, embedder=None, *, prepared=None, vectors=None, gettext=_identity) -> dict:
+def explain(challenge: dict, expert: dict, embedder=None, *, pool=None, vectors=None, gettext=_identity) -> dict:
     """Return the explanation of one (challenge, expert) pair; pure, no Django.
 
-    Pass ``prepared`` (``ranking.PreparedExpert``) and ``vectors`` (``ranking.ChallengeVectors``)
-    when they are stored; otherwise ``embedder`` computes them.
+    ``pool`` holds the candidates the expert is ranked among (``ranking.PreparedExpert``
+    objects or expert dicts; the expert is added when missing); ``vectors`` the challenge's
+    stored ``ranking.ChallengeVectors``. Whatever is missing ``embedder`` computes.
     """
+    return explain_many(challenge, [expert], embedder, pool=pool, vectors=vectors, gettext=gettext)[0]
+
+
+def explain_many(challenge: dict, experts: list[dict], embedder=None, *, pool=None, vectors=None, gettext=_identity):
+    """Return the explanations of several experts for one challenge, ranked in one pool."""
     from matching import ranking
 
-    if prepared is None:
-        prepared = ranking.prepare_experts([expert], embedder)[0]
+    pool = list(pool or [])
+    raw = [p for p in pool if not isinstance(p, ranking.PreparedExpert)]
+    prepared = [p for p in pool if isinstance(p, ranking.PreparedExpert)]
+    known = {p.id for p in prepared} | {str(e["id"]) for e in raw}
+    raw += [e for e in experts if str(e["id"]) not in known]
+    if raw:
+        prepared += ranking.prepare_experts(raw, embedder)
     if vectors is None:
         vectors = ranking.prepare_challenge(challenge, embedder)
-    evidence = skill_evidence(challenge, prepared, vectors)
-    checks = constraints.check(expert, challenge)
-    return build(challenge.get("id"), expert.get("id"), evidence, checks, gettext)
+    # Explanations are shown for experts who may not be suggestable (why-not), so rank them all.
+    visible = [ranking.PreparedExpert({**p.expert, "visibility": "public", "consent": True}, p.doc_vec,
+                                      p.sentences, p.sent_vecs) for p in prepared]  # fmt: skip
+    ranked = {s.id: s for s in ranking.rank(challenge, visible, embedder, vectors=vectors)}
+    out = []
+    for expert in experts:
+        suggestion = ranked[str(expert["id"])]
+        out.append(build(challenge.get("id"), expert.get("id"), suggestion.evidence, suggestion.constraints, gettext))
+    return out
 
 
 def for_suggestion(suggestion, challenge_id=None) -> dict:

@@ -52,6 +52,9 @@ class FusionParams:
 
 
 DEFAULT_PARAMS = FusionParams()
+# What explanations take as an expert's standing in the pool: the fused dense signals, no
+# TF-IDF (the pages that rank for one expert leave it out, and its fit depends on the pool).
+RELEVANCE_PARAMS = FusionParams(lex=0.0)
 DEFAULT_LANGUAGE_OFFSET = DEFAULT_PARAMS.language_offset
 DENSE_ONLY = FusionParams(dense=1.0, sent=0.0, skill=0.0, lex=0.0, soft_hours_penalty=0.0, language_correction=False)
 LEXICAL_ONLY = FusionParams(dense=0.0, sent=0.0, skill=0.0, lex=1.0, soft_hours_penalty=0.0, language_correction=False)
@@ -249,7 +252,6 @@ def compute_signals(
         top = sims[np.arange(len(skills)), idx]
         skill[i] = float(top.mean())
         best.append((idx, top))
-    evidence = [explain.skill_evidence(challenge, p, vectors) for p in pool]
     lex = lexical_scores(challenge_text(challenge), [expert_text(p.expert) for p in pool]) if lexical else None
     shares = np.array([lithuanian_share(expert_text(p.expert)) for p in pool], np.float64)
     return {
@@ -259,7 +261,7 @@ def compute_signals(
         "lex": lex if lex is not None else np.zeros(n, np.float32),
         "skills": skills,
         "best": best,
-        "evidence": evidence,
+        "vectors": vectors,
         "lt_share": shares,
         "lang_diff": np.abs(shares - lithuanian_share(challenge_text(challenge))),
     }
@@ -303,13 +305,18 @@ def rank(
     if signals is None:
         signals = compute_signals(challenge, pool, embedder, lexical=bool(params.lex), vectors=vectors)
     fused = fuse(signals, params)
+    evidence_of = signals.get("evidence")
+    if evidence_of is None:
+        relevance = fuse(signals, RELEVANCE_PARAMS)
+        vectors = signals.get("vectors") or vectors
+        evidence_of = [explain.skill_evidence(challenge, p, vectors, float(relevance[i])) for i, p in enumerate(pool)]
     suggestions = []
     for i, p in enumerate(pool):
         checks = constraints.check(p.expert, challenge)
         score = float(fused[i])
         if any(not c.ok and not c.hard for c in checks):
             score -= params.soft_hours_penalty
-        evidence = signals["evidence"][i]
+        evidence = evidence_of[i]
         # The share of wanted skills the explanation shows as covered counts in the score, so
         # the order never contradicts what the explanations say (3 of 3 above 0 of 2).
         if evidence:
