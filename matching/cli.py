@@ -86,7 +86,16 @@ def cmd_evaluate(args):
     experts = metrics.read_jsonl(args.experts or base / "experts.jsonl")
     challenges = metrics.read_jsonl(args.challenges or base / "challenges.jsonl")
     broken = _violation_checker(experts, challenges)
-    print(_format("run", metrics.evaluate(metrics.read_run(args.run), qrels, broken)))
+    run = metrics.read_run(args.run)
+    print(_format("run", metrics.evaluate(run, qrels, broken)))
+    if args.by_language:
+        by_id = {str(e["id"]): e for e in experts}
+        for group, result in metrics.by_language(run, qrels, by_id).items():
+            r10, r5 = (
+                "n/a" if result[k] is None else f"{result[k]:.4f}" for k in ("recall2@10", "recall2@5")
+            )
+            print(f"  CV {group:<6} nDCG@10={result['ndcg@10']:.4f}  recall(grade2)@10={r10}  @5={r5}  "
+                  f"({result['challenges']} challenges, {result['strong']} grade-2)")  # fmt: skip
     if args.no_baselines:
         return
     embedder = _embedder()
@@ -297,6 +306,7 @@ def main(argv=None):
     p.add_argument("--experts", help="default: experts.jsonl next to the qrels file")
     p.add_argument("--challenges", help="default: challenges.jsonl next to the qrels file")
     p.add_argument("--no-baselines", action="store_true")
+    p.add_argument("--by-language", action="store_true", help="also print figures per CV language group")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("tune", help="grid-search fusion weights on a judged set")

@@ -250,9 +250,14 @@ def explain_many(challenge: dict, experts: list[dict], embedder=None, *, pool=No
         prepared += ranking.prepare_experts(raw, embedder)
     if vectors is None:
         vectors = ranking.prepare_challenge(challenge, embedder)
-    # Explanations are shown for experts who may not be suggestable (why-not), so rank them all.
-    visible = [ranking.PreparedExpert({**p.expert, "visibility": "public", "consent": True}, p.doc_vec,
-                                      p.sentences, p.sent_vecs) for p in prepared]  # fmt: skip
+    # The experts explained are ranked even when not suggestable (the why-not page and an
+    # expert's own recommendations do the same); the rest of the pool is filtered as usual.
+    targets = {str(e["id"]) for e in experts}
+    visible = [
+        ranking.PreparedExpert({**p.expert, "visibility": "public", "consent": True}, p.doc_vec, p.sentences,
+                               p.sent_vecs) if p.id in targets else p
+        for p in prepared
+    ]  # fmt: skip
     ranked = {s.id: s for s in ranking.rank(challenge, visible, embedder, vectors=vectors)}
     out = []
     for expert in experts:

@@ -153,3 +153,45 @@ def explanation_scores(explanations: list[dict], labels: list[dict], experts: di
         "labelled": len(gold),
         "covered": len(positives),
     }
+
+
+def cv_language(expert: dict) -> str:
+    """Return the CV's language group: ``cv_language`` when given, else lt/en/mixed by marker words."""
+    if expert.get("cv_language"):
+        return str(expert["cv_language"])
+    from matching.ranking import lithuanian_share
+
+    share = lithuanian_share(expert.get("cv") or "")
+    return "lt" if share >= 0.8 else "en" if share <= 0.2 else "mixed"
+
+
+def by_language(run: dict[str, list[str]], qrels: dict[str, dict[str, int]], experts: dict[str, dict]) -> dict:
+    """Return nDCG@10 and grade-2 recall@10 and @5 per CV language group.
+
+    For a group, each challenge is judged on that group's relevant experts: relevant experts
+    of other groups are taken out of the ranking (they neither help nor push the group down),
+    everyone else stays. Challenges without a relevant expert of the group are skipped.
+    """
+    group_of = {d: cv_language(e) for d, e in experts.items()}
+    groups = sorted({group_of[d] for judged in qrels.values() for d, g in judged.items() if g and d in group_of})
+    out = {}
+    for group in groups:
+        ndcgs, recalls, recalls5, strong = [], [], [], 0
+        for qid, judged in qrels.items():
+            mine = {d: g for d, g in judged.items() if g and group_of.get(d) == group}
+            if not mine:
+                continue
+            ranked = [d for d in run.get(qid, []) if d in mine or not judged.get(d)]
+            ndcgs.append(ndcg_at(ranked, mine))
+            if any(g >= 2 for g in mine.values()):
+                recalls.append(recall_strong_at(ranked, mine))
+                recalls5.append(recall_strong_at(ranked, mine, k=5))
+                strong += sum(1 for g in mine.values() if g >= 2)
+        out[group] = {
+            "ndcg@10": sum(ndcgs) / len(ndcgs),
+            "recall2@10": sum(recalls) / len(recalls) if recalls else None,
+            "recall2@5": sum(recalls5) / len(recalls5) if recalls5 else None,
+            "challenges": len(ndcgs),
+            "strong": strong,
+        }
+    return out

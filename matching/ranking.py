@@ -65,19 +65,28 @@ _LT_WORDS = frozenset(
     "savivaldybės savivaldybėje".split()
 )
 _EN_WORDS = frozenset("the and of in to a for with is i my at on as an have has was from by".split())
+# Marker words and letters of the other languages diaspora CVs come in (German, Norwegian,
+# Swedish, Polish, Russian, Ukrainian, French, Spanish): they count as "not Lithuanian", as
+# English does, so a Polish CV's ą and ę do not make it look Lithuanian.
+_OTHER_WORDS = frozenset(
+    "und der die das ich mit für von ist auf den og jeg er det som av til på med och att är för som jag "
+    "av på i w z na się jest do że nie oraz le la les et des une pour dans je est el los las y que por "
+    "con una del я и в на с что это по как для від що це та як".split()
+)
 _WORD = re.compile(r"\w+")
 _LT_LETTERS = re.compile("[ąčęėįšųūž]")
+_OTHER_LETTERS = re.compile("[łśćńźóäöüßåæøéèêàçñ\u0400-\u04ff]")
 
 
 def lithuanian_share(text: str) -> float:
-    """Return the share of Lithuanian marker words among Lithuanian and English ones (0.5 if none)."""
-    lt = en = 0
+    """Return the share of Lithuanian marker words among marker words of any language (0.5 if none)."""
+    lt = other = 0
     for word in _WORD.findall(text.lower()):
-        if word in _LT_WORDS or _LT_LETTERS.search(word):
+        if word in _LT_WORDS or (_LT_LETTERS.search(word) and not _OTHER_LETTERS.search(word)):
             lt += 1
-        elif word in _EN_WORDS:
-            en += 1
-    return lt / (lt + en) if lt + en else 0.5
+        elif word in _EN_WORDS or word in _OTHER_WORDS or _OTHER_LETTERS.search(word):
+            other += 1
+    return lt / (lt + other) if lt + other else 0.5
 
 
 def correct_language_shift(values: np.ndarray, shares: np.ndarray) -> np.ndarray:
@@ -142,9 +151,46 @@ class PreparedExpert:
         return str(self.expert["id"])
 
 
+LONG_PROFILE_WORDS = 180
+PASSAGE_WORDS = 90
+
+
+def profile_passages(expert: dict) -> list[str]:
+    """Return the profile text, plus passages of whole sentences when it is long.
+
+    e5 reads at most 512 tokens, and a 300-word CV in Norwegian or Polish is past that: what
+    comes after the cut would never count. Long profiles are also read as passages of about
+    ``PASSAGE_WORDS`` words; profiles up to ``LONG_PROFILE_WORDS`` words stay one text.
+    """
+    text = expert_text(expert)
+    if len(text.split()) <= LONG_PROFILE_WORDS:
+        return [text]
+    passages, current = [], []
+    for sentence in [expert.get("headline", "")] + split_sentences(expert.get("cv", "")):
+        current.append(sentence)
+        if sum(len(s.split()) for s in current) >= PASSAGE_WORDS:
+            passages.append(" ".join(current))
+            current = []
+    if current:
+        passages.append(" ".join(current))
+    return [text] + passages
+
+
+def _profile_vectors(experts: list[dict], embedder) -> np.ndarray:
+    """Return one profile vector per expert: the normalised mean of its passages' vectors."""
+    groups = [profile_passages(e) for e in experts]
+    flat = embedder.passages([t for g in groups for t in g])
+    out, pos = [], 0
+    for group in groups:
+        vec = flat[pos : pos + len(group)].mean(axis=0)
+        out.append(vec / (np.linalg.norm(vec) or 1.0))
+        pos += len(group)
+    return np.asarray(out, np.float32).reshape(len(experts), -1) if out else flat
+
+
 def prepare_experts(experts: list[dict], embedder) -> list[PreparedExpert]:
-    """Embed the profile text and every evidence sentence of each expert."""
-    docs = embedder.passages([expert_text(e) for e in experts])
+    """Embed the profile text (in passages when long) and every evidence sentence of each expert."""
+    docs = _profile_vectors(experts, embedder)
     sentences = [expert_sentences(e) for e in experts]
     flat = [s for group in sentences for s in group]
     # Evidence sentences are compared with short skill phrases: a symmetric task, so e5's
