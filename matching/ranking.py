@@ -47,6 +47,7 @@ class FusionParams:
     lex: float = 0.25
     soft_hours_penalty: float = 0.5
     coverage: float = 0.5
+    protected_top: int = 0
     language_correction: bool = True
     language_offset: float = 0.04
 
@@ -328,6 +329,21 @@ def fuse(signals: dict, params: FusionParams) -> np.ndarray:
     return total
 
 
+def order(suggestions: list[Suggestion], protected_top: int = 0) -> list[Suggestion]:
+    """Return suggestions best first: the first ``protected_top`` places (all when 0) go to experts
+    who meet every hard constraint; below them everyone is ordered by score, breakers with
+    ``VIOLATION_PENALTY`` taken off."""
+    compliant = sorted((s for s in suggestions if not s.violations), key=lambda s: (-s.score, s.id))
+    breakers = [s for s in suggestions if s.violations]
+    if not protected_top:
+        return compliant + sorted(breakers, key=lambda s: (-s.score, s.id))
+    head, rest = compliant[:protected_top], compliant[protected_top:] + breakers
+    return head + sorted(rest, key=lambda s: (-(s.score - VIOLATION_PENALTY * bool(s.violations)), s.id))
+
+
+VIOLATION_PENALTY = 1.0
+
+
 def rank(
     challenge: dict,
     pool: list[PreparedExpert],
@@ -369,7 +385,7 @@ def rank(
             score += params.coverage * sum(e.covered for e in evidence) / len(evidence)
         raw = {name: float(signals[name][i]) for name in SIGNALS}
         suggestions.append(Suggestion(p.expert, score, raw, checks, evidence))
-    suggestions.sort(key=lambda s: (bool(s.violations), -s.score, s.id))
+    suggestions = order(suggestions, params.protected_top)
     for position, suggestion in enumerate(suggestions, start=1):
         suggestion.rank = position
     return suggestions[:top] if top else suggestions

@@ -78,6 +78,12 @@ def town(db, index_dir, embedder):  # noqa: F811 - index_dir is the imported fix
     }
 
 
+def _en_url(name, *args):
+    """Return the English URL of a page (the language is part of the path)."""
+    with override("en"):
+        return reverse(name, args=args)
+
+
 def _pure(challenge, profile, embedder, pool_profiles):
     """Return explain() of the pair in English, computed from the records alone (as the command does)."""
     with override("en"):
@@ -108,7 +114,7 @@ def test_for_me_page_shows_the_pure_explanation_without_contradictions(town, cli
     assert "every hard constraint holds" not in why["summary"]
 
     client.force_login(mentor.user)
-    page = html.unescape(client.get(reverse("matching:my_recommendations"), HTTP_ACCEPT_LANGUAGE="en").content.decode())
+    page = html.unescape(client.get(_en_url("matching:my_recommendations"), HTTP_ACCEPT_LANGUAGE="en").content.decode())
     assert why["summary"] in page
     assert hours["text"] in page
     for item in why["covered"]:
@@ -127,9 +133,7 @@ def test_challenge_page_shows_the_pure_explanation(town, client, embedder):
     challenge = town["water_challenge"]
     client.force_login(town["staff"])
     page = html.unescape(
-        client.get(
-            reverse("matching:challenge_matches", args=[challenge.pk]), HTTP_ACCEPT_LANGUAGE="en"
-        ).content.decode()
+        client.get(_en_url("matching:challenge_matches", challenge.pk), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     )
     with override("en"):
         result = services.suggestions_for_challenge(challenge, town["staff"])
@@ -150,7 +154,7 @@ def test_why_not_page_shows_the_same_explanation(town, client, embedder, django_
     challenge = town["water_challenge"]
     admin = django_user_model.objects.create_superuser("root", "root@example.org", "x")
     client.force_login(admin)
-    url = reverse("matching:why_not", args=[challenge.pk]) + f"?expert={town['mentor'].pk}"
+    url = _en_url("matching:why_not", challenge.pk) + f"?expert={town['mentor'].pk}"
     page = html.unescape(client.get(url, HTTP_ACCEPT_LANGUAGE="en").content.decode())
     pure = _pure(challenge, town["mentor"], embedder, list(ExpertProfile.objects.suggestable()))
     assert pure["summary"] in page
