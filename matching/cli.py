@@ -91,9 +91,7 @@ def cmd_evaluate(args):
     if args.by_language:
         by_id = {str(e["id"]): e for e in experts}
         for group, result in metrics.by_language(run, qrels, by_id).items():
-            r10, r5 = (
-                "n/a" if result[k] is None else f"{result[k]:.4f}" for k in ("recall2@10", "recall2@5")
-            )
+            r10, r5 = ("n/a" if result[k] is None else f"{result[k]:.4f}" for k in ("recall2@10", "recall2@5"))
             print(f"  CV {group:<6} nDCG@10={result['ndcg@10']:.4f}  recall(grade2)@10={r10}  @5={r5}  "
                   f"({result['challenges']} challenges, {result['strong']} grade-2)")  # fmt: skip
     if args.no_baselines:

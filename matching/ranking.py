@@ -47,7 +47,7 @@ class FusionParams:
     lex: float = 0.25
     soft_hours_penalty: float = 0.5
     coverage: float = 0.5
-    protected_top: int = 0
+    protected_top: int = 5
     language_correction: bool = True
     language_offset: float = 0.04
 
@@ -356,7 +356,8 @@ def rank(
     """Rank the suggestable experts of ``pool`` for ``challenge``, best first.
 
     Hidden or non-consenting experts are filtered out; experts breaking a hard constraint
-    are placed after every expert who meets them all (see ``matching.constraints``).
+    never take one of the first ``params.protected_top`` places while a compliant expert is
+    left for it, and below those compete with a penalty (see ``matching.constraints``).
     """
     kept = [p for p in pool if constraints.is_suggestable(p.expert)]
     if signals is not None and len(kept) != len(pool):

@@ -173,3 +173,18 @@ def test_explanation_scores_count_precision_recall_and_grounding():
     ]
     scores = metrics.explanation_scores(out, labels, {"e": expert})
     assert scores["precision"] == 0.5 and scores["recall"] == 0.5 and scores["grounding"] == 0.5
+
+
+def test_breakers_stay_out_of_the_top_five_but_come_before_unrelated_experts():
+    def suggestion(ident, score, broken=False):
+        checks = [constraints.ConstraintResult("travel", not broken)]
+        return ranking.Suggestion({"id": ident}, score, {}, checks)
+
+    fits = [suggestion(f"fit{i}", 10 - i) for i in range(5)]
+    far = [suggestion(f"far{i}", -3 - i) for i in range(3)]
+    strong_breaker = suggestion("breaker", 20, broken=True)
+    ordered = [s.id for s in ranking.order(fits + far + [strong_breaker], protected_top=5)]
+    assert ordered[:5] == [f"fit{i}" for i in range(5)]
+    assert ordered[5] == "breaker"  # a right-field expert before unrelated compliant ones
+    few = [s.id for s in ranking.order(fits[:2] + [strong_breaker], protected_top=5)]
+    assert few == ["fit0", "fit1", "breaker"]
