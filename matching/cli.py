@@ -1,4 +1,4 @@
-"""Command line: ``python -m matching {build-model,rank,evaluate,tune,tatoeba,bench}``.
+"""Command line: ``python -m matching {build-model,rank,evaluate,tune,explain,explain-eval,tatoeba,bench}``.
 
 None of these commands needs Django or a database; they work on the eval JSON lines files.
 """
@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import json
 import sys
 import time
 from pathlib import Path
 
 import numpy as np
 
-from matching import constraints, metrics, ranking
+from matching import constraints, explain, metrics, ranking
 
 
 def _embedder():
@@ -85,7 +86,14 @@ def cmd_evaluate(args):
     experts = metrics.read_jsonl(args.experts or base / "experts.jsonl")
     challenges = metrics.read_jsonl(args.challenges or base / "challenges.jsonl")
     broken = _violation_checker(experts, challenges)
-    print(_format("run", metrics.evaluate(metrics.read_run(args.run), qrels, broken)))
+    run = metrics.read_run(args.run)
+    print(_format("run", metrics.evaluate(run, qrels, broken)))
+    if args.by_language:
+        by_id = {str(e["id"]): e for e in experts}
+        for group, result in metrics.by_language(run, qrels, by_id).items():
+            r10, r5 = ("n/a" if result[k] is None else f"{result[k]:.4f}" for k in ("recall2@10", "recall2@5"))
+            print(f"  CV {group:<6} nDCG@10={result['ndcg@10']:.4f}  recall(grade2)@10={r10}  @5={r5}  "
+                  f"({result['challenges']} challenges, {result['strong']} grade-2)")  # fmt: skip
     if args.no_baselines:
         return
     embedder = _embedder()
@@ -127,6 +135,128 @@ def cmd_tune(args):
     results.sort(key=lambda r: -r[0])
     for ndcg, recall, params in results[: args.show]:
         print(f"{ndcg:.4f} {recall:.4f} {params}")
+
+
+def read_pairs(path) -> list[tuple[str, str]]:
+    """Read ``challenge_id<TAB>expert_id`` lines (a header line is optional)."""
+    pairs = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) < 2 or not parts[0].strip() or (not pairs and parts[0] == "challenge_id"):
+                continue
+            pairs.append((parts[0].strip(), parts[1].strip()))
+    return pairs
+
+
+def explain_pairs(experts, challenges, pairs, embedder=None) -> list[dict]:
+    """Return the explanation of every (challenge_id, expert_id) pair (the same as the pages show).
+
+    Each challenge ranks every expert of the file, as the pages rank every candidate, and
+    each pair is explained from that ranking.
+    """
+    embedder = embedder or _embedder()
+    by_e = {str(e["id"]): e for e in experts}
+    by_c = {str(c["id"]): c for c in challenges}
+    unknown = [p for p in pairs if p[0] not in by_c or p[1] not in by_e]
+    if unknown:
+        raise SystemExit(f"unknown ids in pairs: {unknown[:5]}")
+    pool = ranking.prepare_experts(list(by_e.values()), embedder)
+    found = {}
+    for cid in sorted({c for c, _ in pairs}):
+        wanted = sorted({e for c, e in pairs if c == cid})
+        results = explain.explain_many(by_c[cid], [by_e[e] for e in wanted], embedder, pool=pool)
+        found.update({(cid, e): r for e, r in zip(wanted, results, strict=True)})
+    return [found[pair] for pair in pairs]
+
+
+def cmd_explain(args):
+    """Write one explanation JSON object per pair of PAIRS.tsv."""
+    experts, challenges = metrics.read_jsonl(args.experts), metrics.read_jsonl(args.challenges)
+    out = explain_pairs(experts, challenges, read_pairs(args.pairs))
+    keys = ("challenge_id", "expert_id", "covered", "missing", "constraints")
+    with open(args.out, "w", encoding="utf-8") as handle:
+        for item in out:
+            handle.write(json.dumps({k: item[k] for k in keys}, ensure_ascii=False) + "\n")
+    print(f"wrote {len(out)} explanations to {args.out}")
+
+
+def _halves(challenge_ids):
+    """Return two disjoint halves of the challenge ids (alternating in sorted order)."""
+    ordered = sorted(challenge_ids)
+    return set(ordered[0::2]), set(ordered[1::2])
+
+
+def _print_scores(name, scores):
+    """Print one line of explanation metrics."""
+    print(
+        f"{name:<22} precision={scores['precision']:.3f}  recall={scores['recall']:.3f}  "
+        f"grounding={scores['grounding']:.3f}  (claimed {scores['claimed']}, labelled {scores['labelled']}, "
+        f"covered {scores['covered']})"
+    )
+
+
+def _fit(rows, features, groups):
+    """Fit the logistic evidence model on halves and print held-out figures and the weights."""
+    from sklearn.linear_model import LogisticRegression
+
+    y = np.array([r["covered"] for r in rows])
+    a, b = _halves(set(groups))
+    for name, train in (("fit A, test B", a), ("fit B, test A", b), ("fit all", set(groups))):
+        mask = np.array([g in train for g in groups])
+        mean, std = features[mask].mean(axis=0), features[mask].std(axis=0) + 1e-9
+        model = LogisticRegression(C=1.0, max_iter=1000).fit((features[mask] - mean) / std, y[mask])
+        test = ~mask if name != "fit all" else mask
+        prob = model.predict_proba((features[test] - mean) / std)[:, 1]
+        line = " ".join(
+            f"{t:.2f}:{y[test][prob >= t].mean() if (prob >= t).any() else 0:.2f}/{(prob >= t)[y[test]].mean():.2f}"
+            for t in np.arange(0.3, 0.85, 0.05)
+        )
+        raw = model.coef_[0] / std  # weights on the raw features, as explain.WEIGHTS holds them
+        weights = dict(zip(explain.FEATURES, [round(float(w), 2) for w in raw], strict=True))
+        bias = float(model.intercept_[0] - (model.coef_[0] * mean / std).sum())
+        print(f"{name}: weights {weights} bias {bias:.2f}\n  threshold:P/R {line}")
+
+
+def cmd_explain_eval(args):
+    """Print precision, recall and grounding of the explanations against ``skills.tsv``."""
+    base = Path(args.data)
+    experts = metrics.read_jsonl(base / "experts.jsonl")
+    challenges = metrics.read_jsonl(base / "challenges.jsonl")
+    labels = metrics.read_skill_labels(base / "skills.tsv")
+    pairs = sorted({(r["challenge_id"], r["expert_id"]) for r in labels})
+    embedder = _embedder()
+    out = explain_pairs(experts, challenges, pairs, embedder)
+    by_e = {str(e["id"]): e for e in experts}
+    _print_scores("all", metrics.explanation_scores(out, labels, by_e))
+    for name, half in zip(("half A (odd challenges)", "half B (even)"), _halves({c for c, _ in pairs}), strict=True):
+        _print_scores(
+            name,
+            metrics.explanation_scores(
+                [x for x in out if x["challenge_id"] in half], [r for r in labels if r["challenge_id"] in half], by_e
+            ),
+        )
+    if args.fit:
+        by_c = {str(c["id"]): c for c in challenges}
+        pool = ranking.prepare_experts(list(by_e.values()), embedder)
+        position = {p.id: i for i, p in enumerate(pool)}
+        relevance, cache, features, groups = {}, {}, [], []
+        for r in labels:
+            key = (r["challenge_id"], r["expert_id"])
+            challenge = by_c[r["challenge_id"]]
+            vectors = ranking.prepare_challenge(challenge, embedder)
+            if challenge["id"] not in relevance:
+                signals = ranking.compute_signals(challenge, pool, lexical=False, vectors=vectors)
+                relevance[challenge["id"]] = ranking.fuse(signals, ranking.RELEVANCE_PARAMS)
+            if key not in cache:
+                i = position[r["expert_id"]]
+                skills, _, feats = explain.skill_features(
+                    challenge, pool[i], vectors, float(relevance[challenge["id"]][i])
+                )
+                cache[key] = dict(zip(skills, feats, strict=True))
+            features.append(cache[key][r["skill"]])
+            groups.append(r["challenge_id"])
+        _fit(labels, np.array(features), groups)
 
 
 def cmd_tatoeba(args):
@@ -174,12 +304,25 @@ def main(argv=None):
     p.add_argument("--experts", help="default: experts.jsonl next to the qrels file")
     p.add_argument("--challenges", help="default: challenges.jsonl next to the qrels file")
     p.add_argument("--no-baselines", action="store_true")
+    p.add_argument("--by-language", action="store_true", help="also print figures per CV language group")
     p.set_defaults(func=cmd_evaluate)
 
     p = sub.add_parser("tune", help="grid-search fusion weights on a judged set")
     p.add_argument("--qrels", required=True)
     p.add_argument("--show", type=int, default=15)
     p.set_defaults(func=cmd_tune)
+
+    p = sub.add_parser("explain", help="explain (challenge, expert) pairs as JSON lines")
+    p.add_argument("--experts", required=True)
+    p.add_argument("--challenges", required=True)
+    p.add_argument("--pairs", required=True, help="challenge_id<TAB>expert_id lines, header optional")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=cmd_explain)
+
+    p = sub.add_parser("explain-eval", help="precision, recall and grounding of explanations vs skills.tsv")
+    p.add_argument("--data", required=True, help="folder with experts.jsonl, challenges.jsonl, skills.tsv")
+    p.add_argument("--fit", action="store_true", help="also fit the evidence model on halves and print it")
+    p.set_defaults(func=cmd_explain_eval)
 
     p = sub.add_parser("tatoeba", help="Lithuanian→English retrieval accuracy")
     p.add_argument("folder")

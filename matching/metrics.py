@@ -100,3 +100,98 @@ def evaluate(run: dict[str, list[str]], qrels: dict[str, dict[str, int]], violat
     result["violations@5"] = broken if violations is not None else None
     result["challenges"] = len(qids)
     return result
+
+
+def read_skill_labels(path: Path | str) -> list[dict]:
+    """Read ``skills.tsv`` (challenge_id, expert_id, skill, covered, evidence; header line first)."""
+    rows = []
+    with open(path, encoding="utf-8") as handle:
+        for number, line in enumerate(handle):
+            parts = line.rstrip("\n").split("\t")
+            if number == 0 and parts[0] == "challenge_id" or len(parts) < 4:
+                continue
+            rows.append(
+                {
+                    "challenge_id": parts[0],
+                    "expert_id": parts[1],
+                    "skill": parts[2],
+                    "covered": parts[3].strip() == "1",
+                    "evidence": parts[4] if len(parts) > 4 else "",
+                }
+            )
+    return rows
+
+
+def is_grounded(evidence: str, expert: dict) -> bool:
+    """Return whether ``evidence`` occurs verbatim in the profile (headline, CV or a help topic)."""
+    if not evidence:
+        return False
+    topics = list(expert.get("help_topics") or [])
+    return evidence in topics or evidence in (expert.get("headline") or "") or evidence in (expert.get("cv") or "")
+
+
+def explanation_scores(explanations: list[dict], labels: list[dict], experts: dict[str, dict]) -> dict:
+    """Return precision, recall and grounding of explanations against skill labels.
+
+    Precision: claimed skills that are truly covered; recall: covered skills that are
+    claimed; grounding: claimed evidence that occurs verbatim in the profile. Only labelled
+    (challenge, expert, skill) triples count for precision and recall.
+    """
+    gold = {(r["challenge_id"], r["expert_id"], r["skill"]): r["covered"] for r in labels}
+    claimed = {
+        (x["challenge_id"], x["expert_id"], c["skill"]): c["evidence"] for x in explanations for c in x["covered"]
+    }
+    judged_claims = [key for key in claimed if key in gold]
+    true_claims = sum(1 for key in judged_claims if gold[key])
+    positives = [key for key, covered in gold.items() if covered]
+    grounded = sum(1 for (c, e, _), ev in claimed.items() if e in experts and is_grounded(ev, experts[e]))
+    return {
+        "precision": true_claims / len(judged_claims) if judged_claims else 0.0,
+        "recall": sum(1 for key in positives if key in claimed) / len(positives) if positives else 0.0,
+        "grounding": grounded / len(claimed) if claimed else 1.0,
+        "claimed": len(claimed),
+        "labelled": len(gold),
+        "covered": len(positives),
+    }
+
+
+def cv_language(expert: dict) -> str:
+    """Return the CV's language group: ``cv_language`` when given, else lt/en/mixed by marker words."""
+    if expert.get("cv_language"):
+        return str(expert["cv_language"])
+    from matching.ranking import lithuanian_share
+
+    share = lithuanian_share(expert.get("cv") or "")
+    return "lt" if share >= 0.8 else "en" if share <= 0.2 else "mixed"
+
+
+def by_language(run: dict[str, list[str]], qrels: dict[str, dict[str, int]], experts: dict[str, dict]) -> dict:
+    """Return nDCG@10 and grade-2 recall@10 and @5 per CV language group.
+
+    For a group, each challenge is judged on that group's relevant experts: relevant experts
+    of other groups are taken out of the ranking (they neither help nor push the group down),
+    everyone else stays. Challenges without a relevant expert of the group are skipped.
+    """
+    group_of = {d: cv_language(e) for d, e in experts.items()}
+    groups = sorted({group_of[d] for judged in qrels.values() for d, g in judged.items() if g and d in group_of})
+    out = {}
+    for group in groups:
+        ndcgs, recalls, recalls5, strong = [], [], [], 0
+        for qid, judged in qrels.items():
+            mine = {d: g for d, g in judged.items() if g and group_of.get(d) == group}
+            if not mine:
+                continue
+            ranked = [d for d in run.get(qid, []) if d in mine or not judged.get(d)]
+            ndcgs.append(ndcg_at(ranked, mine))
+            if any(g >= 2 for g in mine.values()):
+                recalls.append(recall_strong_at(ranked, mine))
+                recalls5.append(recall_strong_at(ranked, mine, k=5))
+                strong += sum(1 for g in mine.values() if g >= 2)
+        out[group] = {
+            "ndcg@10": sum(ndcgs) / len(ndcgs),
+            "recall2@10": sum(recalls) / len(recalls) if recalls else None,
+            "recall2@5": sum(recalls5) / len(recalls5) if recalls5 else None,
+            "challenges": len(ndcgs),
+            "strong": strong,
+        }
+    return out

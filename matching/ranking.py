@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from matching import constraints
+from matching import constraints, explain
+from matching.explain import SkillEvidence  # noqa: F401 - re-exported for callers
 
 SIGNALS = ("dense", "sent", "skill", "lex")
 
@@ -45,13 +46,16 @@ class FusionParams:
     skill: float = 1.0
     lex: float = 0.25
     soft_hours_penalty: float = 0.5
-    evidence_threshold: float = 0.86
-    evidence_floor: float = 0.80
+    coverage: float = 0.5
+    protected_top: int = 5
     language_correction: bool = True
     language_offset: float = 0.04
 
 
 DEFAULT_PARAMS = FusionParams()
+# What explanations take as an expert's standing in the pool: the fused dense signals, no
+# TF-IDF (the pages that rank for one expert leave it out, and its fit depends on the pool).
+RELEVANCE_PARAMS = FusionParams(lex=0.0)
 DEFAULT_LANGUAGE_OFFSET = DEFAULT_PARAMS.language_offset
 DENSE_ONLY = FusionParams(dense=1.0, sent=0.0, skill=0.0, lex=0.0, soft_hours_penalty=0.0, language_correction=False)
 LEXICAL_ONLY = FusionParams(dense=0.0, sent=0.0, skill=0.0, lex=1.0, soft_hours_penalty=0.0, language_correction=False)
@@ -62,19 +66,28 @@ _LT_WORDS = frozenset(
     "savivaldybės savivaldybėje".split()
 )
 _EN_WORDS = frozenset("the and of in to a for with is i my at on as an have has was from by".split())
+# Marker words and letters of the other languages diaspora CVs come in (German, Norwegian,
+# Swedish, Polish, Russian, Ukrainian, French, Spanish): they count as "not Lithuanian", as
+# English does, so a Polish CV's ą and ę do not make it look Lithuanian.
+_OTHER_WORDS = frozenset(
+    "und der die das ich mit für von ist auf den og jeg er det som av til på med och att är för som jag "
+    "av på i w z na się jest do że nie oraz le la les et des une pour dans je est el los las y que por "
+    "con una del я и в на с что это по как для від що це та як".split()
+)
 _WORD = re.compile(r"\w+")
 _LT_LETTERS = re.compile("[ąčęėįšųūž]")
+_OTHER_LETTERS = re.compile("[łśćńźóäöüßåæøéèêàçñ\u0400-\u04ff]")
 
 
 def lithuanian_share(text: str) -> float:
-    """Return the share of Lithuanian marker words among Lithuanian and English ones (0.5 if none)."""
-    lt = en = 0
+    """Return the share of Lithuanian marker words among marker words of any language (0.5 if none)."""
+    lt = other = 0
     for word in _WORD.findall(text.lower()):
-        if word in _LT_WORDS or _LT_LETTERS.search(word):
+        if word in _LT_WORDS or (_LT_LETTERS.search(word) and not _OTHER_LETTERS.search(word)):
             lt += 1
-        elif word in _EN_WORDS:
-            en += 1
-    return lt / (lt + en) if lt + en else 0.5
+        elif word in _EN_WORDS or word in _OTHER_WORDS or _OTHER_LETTERS.search(word):
+            other += 1
+    return lt / (lt + other) if lt + other else 0.5
 
 
 def correct_language_shift(values: np.ndarray, shares: np.ndarray) -> np.ndarray:
@@ -139,9 +152,46 @@ class PreparedExpert:
         return str(self.expert["id"])
 
 
+LONG_PROFILE_WORDS = 180
+PASSAGE_WORDS = 90
+
+
+def profile_passages(expert: dict) -> list[str]:
+    """Return the profile text, plus passages of whole sentences when it is long.
+
+    e5 reads at most 512 tokens, and a 300-word CV in Norwegian or Polish is past that: what
+    comes after the cut would never count. Long profiles are also read as passages of about
+    ``PASSAGE_WORDS`` words; profiles up to ``LONG_PROFILE_WORDS`` words stay one text.
+    """
+    text = expert_text(expert)
+    if len(text.split()) <= LONG_PROFILE_WORDS:
+        return [text]
+    passages, current = [], []
+    for sentence in [expert.get("headline", "")] + split_sentences(expert.get("cv", "")):
+        current.append(sentence)
+        if sum(len(s.split()) for s in current) >= PASSAGE_WORDS:
+            passages.append(" ".join(current))
+            current = []
+    if current:
+        passages.append(" ".join(current))
+    return [text] + passages
+
+
+def _profile_vectors(experts: list[dict], embedder) -> np.ndarray:
+    """Return one profile vector per expert: the normalised mean of its passages' vectors."""
+    groups = [profile_passages(e) for e in experts]
+    flat = embedder.passages([t for g in groups for t in g])
+    out, pos = [], 0
+    for group in groups:
+        vec = flat[pos : pos + len(group)].mean(axis=0)
+        out.append(vec / (np.linalg.norm(vec) or 1.0))
+        pos += len(group)
+    return np.asarray(out, np.float32).reshape(len(experts), -1) if out else flat
+
+
 def prepare_experts(experts: list[dict], embedder) -> list[PreparedExpert]:
-    """Embed the profile text and every evidence sentence of each expert."""
-    docs = embedder.passages([expert_text(e) for e in experts])
+    """Embed the profile text (in passages when long) and every evidence sentence of each expert."""
+    docs = _profile_vectors(experts, embedder)
     sentences = [expert_sentences(e) for e in experts]
     flat = [s for group in sentences for s in group]
     # Evidence sentences are compared with short skill phrases: a symmetric task, so e5's
@@ -153,16 +203,6 @@ def prepare_experts(experts: list[dict], embedder) -> list[PreparedExpert]:
         out.append(PreparedExpert(expert, doc, group, flat_vecs[pos : pos + len(group)]))
         pos += len(group)
     return out
-
-
-@dataclass
-class SkillEvidence:
-    """The best CV sentence for one wanted skill."""
-
-    skill: str
-    sentence: str
-    score: float
-    covered: bool
 
 
 @dataclass
@@ -268,6 +308,7 @@ def compute_signals(
         "lex": lex if lex is not None else np.zeros(n, np.float32),
         "skills": skills,
         "best": best,
+        "vectors": vectors,
         "lt_share": shares,
         "lang_diff": np.abs(shares - lithuanian_share(challenge_text(challenge))),
     }
@@ -288,25 +329,19 @@ def fuse(signals: dict, params: FusionParams) -> np.ndarray:
     return total
 
 
-def _coverage(best: list, shares: np.ndarray, params: FusionParams) -> list[np.ndarray]:
-    """Return, per expert, which wanted skills their best sentence covers.
+def order(suggestions: list[Suggestion], protected_top: int = 0) -> list[Suggestion]:
+    """Return suggestions best first: the first ``protected_top`` places (all when 0) go to experts
+    who meet every hard constraint; below them everyone is ordered by score, breakers with
+    ``VIOLATION_PENALTY`` taken off."""
+    compliant = sorted((s for s in suggestions if not s.violations), key=lambda s: (-s.score, s.id))
+    breakers = [s for s in suggestions if s.violations]
+    if not protected_top:
+        return compliant + sorted(breakers, key=lambda s: (-s.score, s.id))
+    head, rest = compliant[:protected_top], compliant[protected_top:] + breakers
+    return head + sorted(rest, key=lambda s: (-(s.score - VIOLATION_PENALTY * bool(s.violations)), s.id))
 
-    Absolute cosine separates poorly (e5-small scores most pairs 0.8-0.9, same-language
-    pairs higher), so in a pool large enough the best-sentence scores of each skill get the
-    same language-shift correction as the ranking signals, and a skill counts as covered
-    when the expert stands out from the pool (z ≥ 1) with at least ``evidence_floor``.
-    Single pairs and small pools fall back to ``evidence_threshold``.
-    """
-    if not best:
-        return []
-    scores = np.array([top for _, top in best], dtype=np.float64)  # experts x skills
-    if len(best) < MIN_POOL_FOR_CORRECTION:
-        return list(scores >= params.evidence_threshold)
-    covered = np.zeros_like(scores, dtype=bool)
-    for k in range(scores.shape[1]):
-        column = correct_language_shift(scores[:, k], shares)
-        covered[:, k] = (_zscore(column) >= 1.0) & (scores[:, k] >= params.evidence_floor)
-    return list(covered)
+
+VIOLATION_PENALTY = 1.0
 
 
 def rank(
@@ -321,7 +356,8 @@ def rank(
     """Rank the suggestable experts of ``pool`` for ``challenge``, best first.
 
     Hidden or non-consenting experts are filtered out; experts breaking a hard constraint
-    are placed after every expert who meets them all (see ``matching.constraints``).
+    never take one of the first ``params.protected_top`` places while a compliant expert is
+    left for it, and below those compete with a penalty (see ``matching.constraints``).
     """
     kept = [p for p in pool if constraints.is_suggestable(p.expert)]
     if signals is not None and len(kept) != len(pool):
@@ -332,26 +368,25 @@ def rank(
     if signals is None:
         signals = compute_signals(challenge, pool, embedder, lexical=bool(params.lex), vectors=vectors)
     fused = fuse(signals, params)
-    covered = _coverage(signals["best"], signals["lt_share"], params)
+    evidence_of = signals.get("evidence")
+    if evidence_of is None:
+        relevance = fuse(signals, RELEVANCE_PARAMS)
+        vectors = signals.get("vectors") or vectors
+        evidence_of = [explain.skill_evidence(challenge, p, vectors, float(relevance[i])) for i, p in enumerate(pool)]
     suggestions = []
     for i, p in enumerate(pool):
         checks = constraints.check(p.expert, challenge)
         score = float(fused[i])
         if any(not c.ok and not c.hard for c in checks):
             score -= params.soft_hours_penalty
-        idx, top_scores = signals["best"][i]
-        evidence = [
-            SkillEvidence(
-                skill=s,
-                sentence=p.sentences[int(idx[k])] if p.sentences else "",
-                score=float(top_scores[k]),
-                covered=bool(covered[i][k]),
-            )
-            for k, s in enumerate(signals["skills"])
-        ]
+        evidence = evidence_of[i]
+        # The share of wanted skills the explanation shows as covered counts in the score, so
+        # the order never contradicts what the explanations say (3 of 3 above 0 of 2).
+        if evidence:
+            score += params.coverage * sum(e.covered for e in evidence) / len(evidence)
         raw = {name: float(signals[name][i]) for name in SIGNALS}
         suggestions.append(Suggestion(p.expert, score, raw, checks, evidence))
-    suggestions.sort(key=lambda s: (bool(s.violations), -s.score, s.id))
+    suggestions = order(suggestions, params.protected_top)
     for position, suggestion in enumerate(suggestions, start=1):
         suggestion.rank = position
     return suggestions[:top] if top else suggestions

@@ -446,7 +446,7 @@ def recommendations_for_expert(profile, top: int = 5) -> list:
         suggestion = next(s for s in ranked if s.id == mine["id"])
         suggestion.expert = mine
         suggestion.challenge = challenge
-        suggestion.why = explain.explain(suggestion)
+        suggestion.why = explain.for_suggestion(suggestion, str(challenge.pk))
         out.append(suggestion)
     out.sort(key=lambda s: (bool(s.violations), -s.score))
     return out[:top]

@@ -34,10 +34,15 @@ def _url_or_none(name, *args):
         return None
 
 
-def _rows(suggestions, invitable_ids):
+def _rows(suggestions, invitable_ids, challenge_id=None):
     """Return template rows: the suggestion, its explanation and whether an invitation is possible."""
     return [
-        {"s": s, "why": explain.explain(s), "profile_id": int(s.id), "can_invite": int(s.id) in invitable_ids}
+        {
+            "s": s,
+            "why": explain.for_suggestion(s, challenge_id),
+            "profile_id": int(s.id),
+            "can_invite": int(s.id) in invitable_ids,
+        }
         for s in suggestions
     ]
 
@@ -63,8 +68,8 @@ def challenge_matches(request, pk):
         {
             "challenge": challenge,
             "result": result,
-            "rows": _rows(result.suggestions, invitable_ids),
-            "weak_rows": _rows(result.also_relevant, invitable_ids),
+            "rows": _rows(result.suggestions, invitable_ids, str(challenge.pk)),
+            "weak_rows": _rows(result.also_relevant, invitable_ids, str(challenge.pk)),
             "invite_url": invite_url,
             "challenge_url": _url_or_none("challenges:detail", challenge.pk),
             "experts": experts,
@@ -102,7 +107,7 @@ def why_not(request, pk):
             "profile": profile,
             "result": result,
             "lines": explain.why_not_lines(result),
-            "why": explain.explain(result.suggestion) if result.suggestion else None,
+            "why": explain.for_suggestion(result.suggestion, str(challenge.pk)) if result.suggestion else None,
         },
     )
 
