@@ -243,15 +243,18 @@ class SuggestedExpertSerializer(serializers.Serializer):
 
 
 class ConstraintLineSerializer(serializers.Serializer):
+    """One hard rule, as `python -m matching explain` and the staff page state it."""
+
+    name = serializers.CharField()
     ok = serializers.BooleanField()
-    hard = serializers.BooleanField()
     text = serializers.CharField()
 
 
 class CoveredSkillSerializer(serializers.Serializer):
+    """A wanted skill and the verbatim profile text that shows it."""
+
     skill = serializers.CharField()
-    sentence = serializers.CharField()
-    score = serializers.FloatField()
+    evidence = serializers.CharField()
 
 
 class ExplanationSerializer(serializers.Serializer):

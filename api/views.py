@@ -226,7 +226,8 @@ class ChallengeViewSet(
                     "rank": s.rank,
                     "score": round(float(s.score), 4),
                     "expert": {"id": int(s.id), "name": s.expert["name"], "headline": s.expert.get("headline", "")},
-                    "explanation": explain.explain(s),
+                    # The same explanation the staff page and `python -m matching explain` give.
+                    "explanation": explain.for_suggestion(s, str(challenge.pk)),
                 }
                 for s in suggestions
             ]

@@ -89,7 +89,7 @@ def suggestions(challenge_id, attempts=30):
         for line in why["constraints"]:
             print(f"      {'✓' if line['ok'] else '✗'} {line['text']}")
         for covered in why["covered"]:
-            print(f"      covers “{covered['skill']}”: {covered['sentence']}")
+            print(f"      covers “{covered['skill']}”: {covered['evidence']}")
         if why["missing"]:
             print(f"      missing: {', '.join(why['missing'])}")
     if body["also_relevant"]:

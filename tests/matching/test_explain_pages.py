@@ -12,7 +12,7 @@ from matching import explain, services
 from tests.experts.factories import UserFactory
 
 from .conftest import EVENTS_LT, OTHERS, WATER_CHALLENGE, WATER_EN
-from .test_services import _challenge, _profile, index_dir  # noqa: F401 - fixture
+from .test_services import _challenge, _profile
 
 MENTOR_EN = {
     "id": "mentor-en",
@@ -53,7 +53,7 @@ UNRELATED = {
 
 
 @pytest.fixture
-def town(db, index_dir, embedder):  # noqa: F811 - index_dir is the imported fixture
+def town(db, embedder):
     """A mentor (10 h a month), other experts, two 20-hour mentoring challenges and the water one."""
     municipality = Municipality.objects.create(name="Telšių rajono savivaldybė", slug="telsiai", city_name="Telšiai")
     staff = UserFactory()
