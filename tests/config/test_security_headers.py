@@ -15,6 +15,8 @@ PRODUCTION_ENV = {
     "SECRET_KEY": "x" * 30 + "-production-like-secret-key-for-the-check-0123456789",
     "ALLOWED_HOSTS": "miestai.example.lt",
     "CSRF_TRUSTED_ORIGINS": "https://miestai.example.lt",
+    # Production refuses to start without a delivering mail backend (config/mail.py).
+    "EMAIL_URL": "smtp+tls://mailer:secret@smtp.example.lt:587",
 }
 
 
@@ -95,6 +97,8 @@ def test_templates_have_no_inline_styles():
     offenders = [
         f"{path.relative_to(ROOT)}:{number}"
         for path in TEMPLATES.rglob("*.html")
+        # E-mail bodies are not served to browsers (no CSP there); mail clients need inline styles.
+        if "email" not in path.relative_to(TEMPLATES).parts
         for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
         if re.search(r"\sstyle\s*=|<style[\s>]", line)
     ]
