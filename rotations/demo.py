@@ -7,6 +7,7 @@ from django.utils import timezone
 from wagtail.models import Locale
 
 from challenges.models import Municipality
+from home.demo_images import demo_image
 from home.models import CityPage, EventIndexPage, EventPage
 from rotations.models import MeetingGroup, MeetingSlot, MeetingTable, PinnedChoice, WorkingMeeting
 from rotations.services import apply_rotation
@@ -65,8 +66,16 @@ def _policy_lab_event():
         translation = event.copy_for_translation(english, copy_parents=True)
     translation = translation.specific
     translation.title = "Coordinators' policy lab"
+    translation.slug = "policy-lab"
     translation.intro = "A policy lab for integration coordinators: five groups, five tables, five time slots."
     translation.save_revision().publish()
+    city = CityPage.objects.ancestor_of(event).first()
+    if city.lead_image_id:
+        # A picture like every other demo event's, in the city's own collection.
+        image = demo_image(event.title, city.lead_image.collection)
+        for version in (event, translation):
+            version.lead_image = image
+            version.save_revision().publish()
     return event
 
 

@@ -15,11 +15,18 @@ class SiteCSPMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only=False):
         """Return django-csp's policy parts, with inline styles and scripts allowed for the admin."""
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if request.path_info.startswith(tuple(getattr(settings, "CSP_ADMIN_PREFIXES", ()))):
-            update = dict(parts.update or {})
-            for directive in ("style-src", "script-src"):
-                update[directive] = [*list(update.get(directive) or []), "'unsafe-inline'"]
-            parts.update = update
+        path = request.path_info
+        if path.startswith(tuple(getattr(settings, "CSP_ADMIN_PREFIXES", ()))):
+            relaxed = ("style-src", "script-src")
+        elif path.startswith(tuple(getattr(settings, "CSP_INLINE_STYLE_PREFIXES", ()))):
+            relaxed = ("style-src",)  # the API docs (Swagger UI, Redoc) set style attributes from their scripts
+        else:
+            return parts
+        update = dict(parts.update or {})
+        for directive in relaxed:
+            update[directive] = [*list(update.get(directive) or []), "'unsafe-inline'"]
+        parts.update = update
+        if "script-src" in relaxed:
             # A nonce in the header would make browsers ignore 'unsafe-inline'.
             parts.nonce = None
         return parts

@@ -81,7 +81,7 @@ def test_ended_campaign_takes_no_pledges(client, campaign):
     campaign.save_revision().publish()
     signed_in(client, "kaunas-editor")
     response = client.post(campaign.url + "pledge/", {"amount": "5"})
-    assert response.status_code == 400 and "ended" in response.content.decode()
+    assert response.status_code == 400 and "Ši kampanija baigėsi" in response.content.decode()
 
 
 def test_only_the_citys_editors_and_admins_mark_pledges(client, campaign):

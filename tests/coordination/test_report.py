@@ -161,7 +161,7 @@ def test_submit_and_accept_through_the_site(demo_site, alytus, client):
     client.force_login(users.get(username="sppd-priziuretojas"))
     html = client.get(reverse("coordination:overview") + "?year=2026").content.decode()
     assert "Alytaus miesto savivaldybė" in html and html.count("download.pdf") == 2
-    assert "2 reports submitted." in html
+    assert "Pateiktos 2 ataskaitos." in html  # the overseer reads Lithuanian
     client.post(reverse("coordination:report_action", args=["alytus", 2026, "accept"]))
     report.refresh_from_db()
     assert report.status == "accepted"

@@ -50,7 +50,7 @@ def test_forms_refuse_bad_input(world, client_as):
         "status": "planned",
     }
     response = client.post(reverse("coordination:measure_new", args=["alytus", plan.pk]), bad_dates)
-    assert response.status_code == 400 and "The end cannot be before the start." in response.content.decode()
+    assert response.status_code == 400 and "Pabaiga negali būti ankstesnė už pradžią." in response.content.decode()
     assert Measure.objects.count() == 1
     funding_url = reverse("coordination:funding_new", args=["alytus", measure.pk])
     assert client.post(funding_url, {"year": 2026, "source": "state", "amount": "-5", "used": "0"}).status_code == 400

@@ -3,6 +3,8 @@
 import pytest
 from wagtail.models import Page
 
+from awards.models import AwardPage
+from campaigns.models import CampaignPage
 from home.models import (
     CallForIdeasPage,
     CityPage,
@@ -16,7 +18,7 @@ from home.models import (
 
 ALLOWED_CHILDREN = {
     HomePage: {CityPage, InformationPage},
-    CityPage: {StoryIndexPage, EventIndexPage, CallForIdeasPage, InformationPage},
+    CityPage: {StoryIndexPage, EventIndexPage, CallForIdeasPage, InformationPage, CampaignPage, AwardPage},
     StoryIndexPage: {StoryPage},
     EventIndexPage: {EventPage},
     StoryPage: set(),

@@ -235,6 +235,8 @@ CONTENT_SECURITY_POLICY = {
 }
 # Wagtail's and Django's admin still need inline styles and scripts; they get them, and only they.
 CSP_ADMIN_PREFIXES = ["/admin/", "/django-admin/"]
+# Only inline styles (never scripts) for the API's documentation pages.
+CSP_INLINE_STYLE_PREFIXES = ["/api/v1/docs/", "/api/v1/redoc/"]
 MIDDLEWARE[MIDDLEWARE.index("csp.middleware.CSPMiddleware")] = "config.security_headers.SiteCSPMiddleware"
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
