@@ -1,7 +1,6 @@
 """Nominating, private jury scoring, choosing winners and publishing them as a story."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Avg, Count
@@ -9,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from awards.models import AwardPage, JuryScore, Nomination
+from common.ratelimit import over_limit
 
 
 def nomination_limit():
@@ -29,14 +29,7 @@ def is_juror(user, award):
 
 def _count_against_limit(user):
     limit, window = nomination_limit()
-    key = f"awards:nominations:{user.pk}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, window)
-        count = 1
-    if count > limit:
+    if over_limit("awards:nominations", user.pk, limit, window):
         raise ValidationError(_("You have sent several nominations today; please try again tomorrow."))
 
 

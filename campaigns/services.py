@@ -5,13 +5,13 @@ import io
 import secrets
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from campaigns.models import MAX_PLEDGE, CampaignPage, Pledge
+from common.ratelimit import over_limit
 
 REFERENCE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I: people retype it in their bank
 
@@ -37,14 +37,7 @@ def new_reference(campaign):
 def _count_against_limit(user):
     """Count one pledge against the member's window; raise ValidationError past the limit."""
     limit, window = pledge_limit()
-    key = f"campaigns:pledges:{user.pk}"
-    cache.add(key, 0, window)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, window)
-        count = 1
-    if count > limit:
+    if over_limit("campaigns:pledges", user.pk, limit, window):
         raise ValidationError(_("You have made several pledges in a short time; please try again later."))
 
 

@@ -1,13 +1,13 @@
 """Event registration: capacity, closing time and duplicates, safe under concurrent sign-ups; rate limit and cancel."""
 
-import hashlib
 import logging
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from common.ratelimit import over_limit
 
 from .models import EventPage, EventRegistration
 from .registration_tokens import cancel_token, read_cancel_token  # noqa: F401  (cancel_token: used by tests)
@@ -45,14 +45,8 @@ class RateLimited(RegistrationError):
 
 
 def _hit(kind, value, limit, window):
-    """Count one sign-up attempt for `value` in the cache; return True when it is over the limit."""
-    key = f"home:signup:{kind}:{hashlib.sha256(value.encode()).hexdigest()[:32]}"
-    try:
-        cache.add(key, 0, timeout=window)
-        return cache.incr(key) > limit
-    except Exception:  # noqa: BLE001 - a cache outage must not block sign-ups; capacity is still enforced
-        logger.warning("home: sign-up rate limit unavailable (cache error)", exc_info=True)
-        return False
+    """Count one sign-up attempt for `value`; return True when it is over the limit."""
+    return over_limit(f"home:signup:{kind}", value, limit, window)
 
 
 def check_sign_up_rate(email, client_ip):

@@ -1,16 +1,15 @@
 """Survey services: anonymous submission, rate limit, results, CSV/XLSX export, definition import/export."""
 
 import csv
-import hashlib
 import io
 from collections import Counter, defaultdict
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
+from common.ratelimit import over_limit
 from surveys.models import SURVEY_LANGUAGES, Answer, Choice, Question, Response, Survey, pick
 
 DEFINITION_VERSION = 1
@@ -29,15 +28,9 @@ def rate_limited(survey, client_address):
 
     Only a salted hash of the address is kept, in the cache, for an hour: never in the database.
     """
-    digest = hashlib.sha256(f"{settings.SECRET_KEY}:{survey.pk}:{client_address}".encode()).hexdigest()[:32]
-    key = f"survey-rate:{digest}"
-    cache.add(key, 0, timeout=3600)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, timeout=3600)
-        count = 1
-    return count > settings.SURVEY_RATE_LIMIT
+    return over_limit(
+        f"survey:{survey.pk}", f"{settings.SECRET_KEY}:{client_address}", settings.SURVEY_RATE_LIMIT, 3600
+    )
 
 
 @transaction.atomic

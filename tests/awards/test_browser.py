@@ -3,23 +3,12 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 from django.utils import timezone
 
 from awards.models import AwardPage, JuryScore
+from tests.browser_session import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, username):
-    client = Client()
-    client.force_login(
-        get_user_model().objects.get(username=username), backend="django.contrib.auth.backends.ModelBackend"
-    )
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 @pytest.mark.parametrize("lang", ["lt", "en"])

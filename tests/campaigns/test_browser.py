@@ -1,22 +1,11 @@
 """In Chromium: a member pledges and gets the transfer details; the organiser marks the pledge received."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 
 from campaigns.models import CampaignPage, Pledge
+from tests.browser_session import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, username):
-    client = Client()
-    client.force_login(
-        get_user_model().objects.get(username=username), backend="django.contrib.auth.backends.ModelBackend"
-    )
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 @pytest.mark.parametrize("lang", ["lt", "en"])

@@ -1,22 +1,13 @@
 """End to end in Chromium: a member submits an idea, a city editor accepts it, another member votes, results show."""
 
 import pytest
-from django.test import Client
 
 from ideas.models import Ballot, CallSettings, Idea, Phase
+from tests.browser_session import log_in
 
 from .conftest import make_call, make_idea, make_member, set_phase
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, user):
-    """Give the browser a session for `user` (the login form itself is allauth's and tested there)."""
-    client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 @pytest.mark.parametrize("lang", ["lt", "en"])

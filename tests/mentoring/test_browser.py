@@ -2,22 +2,14 @@
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import Client
 
 from challenges.models import Municipality, StaffMembership
 from home.models import CityPage
 from mentoring.models import HelpRequest, Pairing
+from tests.browser_session import log_in
 from tests.waiting import wait_for
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, user):
-    client = Client()
-    client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 @pytest.mark.parametrize("lang", ["lt", "en"])

@@ -1,23 +1,11 @@
 """In Chromium: an editor pins a seat, generates the rotation and records a session; a participant answers."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 
 from rotations.models import QuestionnaireAnswer, RotationSession, WorkingMeeting
+from tests.browser_session import log_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def log_in(page, live_server, username):
-    """Give the browser a session for the demo user (the login form itself is tested with allauth)."""
-    client = Client()
-    client.force_login(
-        get_user_model().objects.get(username=username), backend="django.contrib.auth.backends.ModelBackend"
-    )
-    page.context.add_cookies(
-        [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": live_server.url}]
-    )
 
 
 @pytest.mark.parametrize("lang", ["lt", "en"])
