@@ -25,6 +25,14 @@ def celery_worker(transactional_db):
         yield worker
 
 
+@pytest.fixture
+def background_worker(request, transactional_db):
+    """Start a real Celery worker when a broker is configured; without one the embedding thread works."""
+    if broker_configured():
+        return request.getfixturevalue("celery_worker")
+    return None
+
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--headless",

@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("lang", ["lt", "en"])
-def test_newcomer_asks_and_coordinator_confirms(page, live_server, transactional_demo_site, lang):
+def test_newcomer_asks_and_coordinator_confirms(page, live_server, transactional_demo_site, background_worker, lang):
     city = CityPage.objects.get(slug="alytus", locale__language_code="lt")
     municipality, _ = Municipality.objects.get_or_create(
         slug="alytus", defaults={"name": "Alytaus miesto savivaldybė", "city_name": "Alytus"}

@@ -13,7 +13,7 @@ from matching import services as matching_services
 from notifications import services
 from notifications.models import Notification
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
 
 WATER_CV = (
     "I manage capital delivery at a regional water company. I led water mains replacement and sewer "

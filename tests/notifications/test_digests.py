@@ -13,7 +13,7 @@ from ideas.models import Idea
 from notifications import services
 from notifications.models import Frequency, Kind, Notification, Preference
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
 
 
 def later(days):
