@@ -169,3 +169,9 @@ def test_answers_are_erased_with_the_participant(client, meeting):
     )
     user.delete()
     assert not QuestionnaireAnswer.objects.filter(expectations__contains="Unikalus-zenklas-42").exists()
+
+
+@pytest.mark.parametrize("language", ["lt", "en"])
+def test_the_event_page_links_its_working_meeting(client, meeting, language):
+    event = meeting.event if language == "lt" else meeting.event.get_translations().get()
+    assert f'href="/{language}/meetings/{meeting.pk}/"' in client.get(event.url).content.decode()
