@@ -15,7 +15,10 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
+
+from common.csvexport import BOM, csv_text
 
 from . import pb
 from .models import Ballot, CallSettings, Follow, Idea, IdeaFlag, Phase, StatusUpdate, VotingCode
@@ -485,30 +488,32 @@ def explain(result: pb.ProjectResult, rule: str) -> str:
     )
 
 
-CSV_HEADER = [
-    "project_id",
-    "title",
-    "cost",
-    "votes",
-    "greedy_selected",
-    "greedy_reason",
-    "mes_selected",
-    "mes_reason",
-    "official",
+# Column keys (what parse_results_csv returns) and the headers a council reads, in the active language.
+CSV_COLUMNS = [
+    ("project_id", gettext_lazy("Project ID")),
+    ("title", gettext_lazy("Title")),
+    ("cost", gettext_lazy("Cost (EUR)")),
+    ("votes", gettext_lazy("Votes")),
+    ("greedy_selected", gettext_lazy("Selected by the greedy method")),
+    ("greedy_reason", gettext_lazy("Greedy method: why")),
+    ("mes_selected", gettext_lazy("Selected by the Method of Equal Shares")),
+    ("mes_reason", gettext_lazy("Method of Equal Shares: why")),
+    ("official", gettext_lazy("Official result")),
 ]
+CSV_HEADER = [key for key, _label in CSV_COLUMNS]
 
 
 def results_csv(results: CallResults) -> str:
-    """Return the results as CSV for the council: one row per idea with votes, cost and both rules' decisions."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_HEADER)
+    """Return the results as CSV for the council: one row per idea with votes, cost and both rules' decisions.
+
+    The text starts with a BOM and the headers are in the active language (common.csvexport).
+    """
     greedy = {p.project_id: p for p in results.outcomes["greedy"].projects}
     mes = {p.project_id: p for p in results.outcomes["mes"].projects}
-    official = results.official_outcome
-    for p in official.projects:
+    rows = []
+    for p in results.official_outcome.projects:
         g, m = greedy[p.project_id], mes[p.project_id]
-        writer.writerow(
+        rows.append(
             [
                 p.project_id,
                 p.name,
@@ -521,21 +526,24 @@ def results_csv(results: CallResults) -> str:
                 int(p.selected),
             ]
         )
-    return out.getvalue()
+    return csv_text([label for _key, label in CSV_COLUMNS], rows)
 
 
 def parse_results_csv(text: str) -> list[dict]:
-    """Read a results CSV back into rows (used to check exports and by councils' scripts)."""
-    rows = list(csv.DictReader(io.StringIO(text)))
-    if not rows and text.strip().splitlines()[:1] != [",".join(CSV_HEADER)]:
+    """Read a results CSV back into rows keyed by CSV_HEADER (headers as keys or in the active language)."""
+    stream = io.StringIO(text.lstrip(BOM))
+    header = next(csv.reader(stream), None)
+    keys = {str(label): key for key, label in CSV_COLUMNS} | {key: key for key in CSV_HEADER}
+    if not header or any(cell not in keys for cell in header):
         raise IdeasError(_("Not a results file."))
+    rows = list(csv.DictReader(stream, fieldnames=[keys[cell] for cell in header]))
     for row in rows:
         try:
             row["cost"] = Decimal(row["cost"])
             row["votes"] = int(row["votes"])
             for key in ("greedy_selected", "mes_selected", "official"):
                 row[key] = row[key] == "1"
-        except (KeyError, InvalidOperation, ValueError) as exc:
+        except (KeyError, InvalidOperation, TypeError, ValueError) as exc:
             raise IdeasError(_("Not a results file.")) from exc
     return rows
 

@@ -83,7 +83,9 @@ def test_results_csv_round_trips(voted_call, client):
     call, ideas = voted_call
     response = client.get(reverse("ideas:results_csv", args=[call.pk]))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    rows = services.parse_results_csv(response.content.decode())
+    body = response.content.decode()
+    assert body.startswith("\ufeff"), "a BOM so spreadsheet programs read the Lithuanian letters"
+    rows = services.parse_results_csv(body)
     res = services.compute_results(call)
     by_pid = {row["project_id"]: row for row in rows}
     assert set(by_pid) == {idea.project_id for idea in ideas.values()}
@@ -94,6 +96,31 @@ def test_results_csv_round_trips(voted_call, client):
     official = {row["project_id"] for row in rows if row["official"]}
     assert official == set(res.outcomes["mes"].winners)
     assert services.results_csv(res) == response.content.decode()
+
+
+def test_results_csv_headers_in_the_pages_language(voted_call, client, lt_catalogue):
+    call, ideas = voted_call
+    with translation.override("lt"):
+        lt_url = reverse("ideas:results_csv", args=[call.pk])
+    with translation.override("en"):
+        en_url = reverse("ideas:results_csv", args=[call.pk])
+    lt_body = client.get(lt_url).content.decode("utf-8")
+    en_body = client.get(en_url).content.decode("utf-8")
+    assert lt_body.splitlines()[0] == (
+        "\ufeffProjekto ID,Pavadinimas,Kaina (EUR),Balsai,Atrinkta godžiuoju metodu,Godusis metodas: kodėl,"
+        "Atrinkta lygių dalių metodu,Lygių dalių metodas: kodėl,Oficialus rezultatas"
+    )
+    assert en_body.splitlines()[0] == (
+        "\ufeffProject ID,Title,Cost (EUR),Votes,Selected by the greedy method,Greedy method: why,"
+        "Selected by the Method of Equal Shares,Method of Equal Shares: why,Official result"
+    )
+    assert "praleista" in lt_body and "skipped" in en_body
+    # Either language reads back into the same rows.
+    with translation.override("lt"):
+        lt_rows = services.parse_results_csv(lt_body)
+    en_rows = services.parse_results_csv(en_body)
+    assert [(r["project_id"], r["official"]) for r in lt_rows] == [(r["project_id"], r["official"]) for r in en_rows]
+    assert {r["project_id"] for r in lt_rows} == {idea.project_id for idea in ideas.values()}
 
 
 def test_results_csv_parser_refuses_garbage():
