@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
 
 from common.csvexport import BOM, csv_text
+from home.templatetags.site_formats import format_money
 
 from . import pb
 from .models import Ballot, CallSettings, Follow, Idea, IdeaFlag, Phase, StatusUpdate, VotingCode
@@ -106,7 +107,9 @@ def save_idea(idea: Idea, user, submit: bool) -> Idea:
     if conf.uses_budget and submit and idea.estimated_cost is None:
         raise IdeasError(_("Please give an estimated cost: this call has a budget."))
     if call.budget and idea.estimated_cost and idea.estimated_cost > call.budget:
-        raise IdeasError(_("The estimated cost exceeds the call's budget of %(budget)s €.") % {"budget": call.budget})
+        raise IdeasError(
+            _("The estimated cost exceeds the call's budget of %(budget)s.") % {"budget": format_money(call.budget)}
+        )
     idea.author = user
     if submit:
         idea.status = Idea.Status.SUBMITTED
@@ -288,8 +291,8 @@ def check_choices(call, ideas) -> None:
         total = sum((idea.estimated_cost or Decimal(0) for idea in ideas), Decimal(0))
         if total > call.budget:
             raise IdeasError(
-                _("Your selection costs %(total)s €, more than the budget of %(budget)s €. Remove some ideas.")
-                % {"total": total, "budget": call.budget}
+                _("Your selection costs %(total)s, more than the budget of %(budget)s. Remove some ideas.")
+                % {"total": format_money(total), "budget": format_money(call.budget)}
             )
 
 
@@ -444,45 +447,35 @@ def compute_results(call) -> CallResults:
     return CallResults(call, conf, profile.num_ballots(), outcomes, conf.official_rule, ideas)
 
 
-def format_eur(value) -> str:
-    """Return an amount as Lithuanian-style euros without the sign: "30 000" or "12 345.50"."""
-    if value is None:
-        return ""
-    text = f"{value:,.2f}".replace(",", "\u00a0")
-    return text[:-3] if text.endswith(".00") else text
-
-
 def explain(result: pb.ProjectResult, rule: str) -> str:
     """Word the reason a project won or not under a rule, with its numbers."""
     values = {
         "votes": result.votes,
-        "cost": format_eur(result.cost),
-        "left": format_eur(result.remaining),
-        "paid": format_eur(result.paid),
-        "share": format_eur(result.max_share),
-        "supporters_left": format_eur(result.supporters_left),
+        "cost": format_money(result.cost),
+        "left": format_money(result.remaining),
+        "paid": format_money(result.paid),
+        "share": format_money(result.max_share),
+        "supporters_left": format_money(result.supporters_left),
         "rank": result.rank,
     }
     if result.reason == "no_votes":
         return _("not selected: nobody voted for it")
     if rule == "greedy":
         if result.selected:
-            return (
-                _("selected (no. %(rank)s): %(votes)s votes; its cost %(cost)s € fit in the %(left)s € left") % values
-            )
-        return _("skipped: cost %(cost)s € exceeds the %(left)s € left") % values
+            return _("selected (no. %(rank)s): %(votes)s votes; its cost %(cost)s fit in the %(left)s left") % values
+        return _("skipped: cost %(cost)s exceeds the %(left)s left") % values
     if result.selected:
         return (
             _(
-                "selected (no. %(rank)s): its %(votes)s supporters paid %(paid)s € from their equal shares, "
-                "at most %(share)s € each"
+                "selected (no. %(rank)s): its %(votes)s supporters paid %(paid)s from their equal shares, "
+                "at most %(share)s each"
             )
             % values
         )
     return (
         _(
-            "skipped: its %(votes)s supporters had only %(supporters_left)s € of their equal shares left, "
-            "less than its cost %(cost)s €"
+            "skipped: its %(votes)s supporters had only %(supporters_left)s of their equal shares left, "
+            "less than its cost %(cost)s"
         )
         % values
     )

@@ -17,7 +17,7 @@ def voted_call(site_tree):
     """The hand-worked election of test_pb.differing_example, voted through the platform.
 
     Budget 100 €: A and B cost 50, C costs 30, D costs 10; 6 members choose A+B, 4 choose C.
-    Greedy funds A, B (C skipped: 30 € exceeds the 0 € left); MES funds A, C (B's supporters have 10 € left).
+    Greedy funds A, B (C skipped: €30 exceeds the €0 left); MES funds A, C (B's supporters have 10 € left).
     """
     call = make_call(
         site_tree["city"],
@@ -48,9 +48,45 @@ def test_stored_ballots_give_the_hand_worked_results(voted_call):
     assert winners_by_title(res.outcomes["mes"], res.ideas) == ["A", "C"]
     assert res.official == "mes"
     greedy_c = next(p for p in res.outcomes["greedy"].projects if p.project_id == ideas["C"].project_id)
-    assert services.explain(greedy_c, "greedy") == "skipped: cost 30 € exceeds the 0 € left"
-    mes_b = next(p for p in res.outcomes["mes"].projects if p.project_id == ideas["B"].project_id)
-    assert "10 €" in services.explain(mes_b, "mes") and "50 €" in services.explain(mes_b, "mes")
+    with translation.override("en"):
+        assert services.explain(greedy_c, "greedy") == "skipped: cost €30.00 exceeds the €0.00 left"
+        mes_b = next(p for p in res.outcomes["mes"].projects if p.project_id == ideas["B"].project_id)
+        assert "€10.00" in services.explain(mes_b, "mes") and "€50.00" in services.explain(mes_b, "mes")
+
+
+@pytest.mark.parametrize(
+    ("language", "greedy", "mes"),
+    [
+        (
+            "lt",
+            "praleista: kaina 50\xa0000,00\xa0€ viršija likusius 13\xa0666,67\xa0€",
+            "atrinkta (Nr. 2): jos rėmėjai (7) iš savo lygių dalių sumokėjo 50\xa0000,00\xa0€, "
+            "kiekvienas ne daugiau kaip 7\xa0142,86\xa0€",
+        ),
+        (
+            "en",
+            "skipped: cost €50,000.00 exceeds the €13,666.67 left",
+            "selected (no. 2): its 7 supporters paid €50,000.00 from their equal shares, at most €7,142.86 each",
+        ),
+    ],
+)
+def test_explanations_write_money_in_the_active_language(language, greedy, mes, lt_catalogue):
+    """The sentences use site_formats.format_money, the one money formatter, in the active language."""
+    skipped = pb.ProjectResult("p1", "Park", Decimal("50000"), 7, reason="over_budget", remaining=Decimal("13666.67"))
+    paid = pb.ProjectResult(
+        "p2",
+        "Library",
+        Decimal("50000"),
+        7,
+        selected=True,
+        rank=2,
+        reason="selected",
+        paid=Decimal("50000"),
+        max_share=Decimal("7142.857"),
+    )
+    with translation.override(language):
+        assert services.explain(skipped, "greedy") == greedy
+        assert services.explain(paid, "mes") == mes
 
 
 def test_results_page_in_both_languages(voted_call, client, site_tree):
