@@ -1,14 +1,16 @@
 """Front-end forms for expert profiles and account erasure."""
 
 import re
+import unicodedata
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from experts import consent
-from experts.iso import is_country_code, is_language_code
+from experts.iso import COUNTRY_CODES, LANGUAGE_CODES, is_country_code, is_language_code
 from experts.models import ExpertProfile
+from home.templatetags.site_formats import country_label, language_label
 
 
 class ListField(forms.CharField):
@@ -27,24 +29,50 @@ class ListField(forms.CharField):
         return [item.strip() for item in re.split(self.separators, text or "") if item.strip()]
 
 
-class LanguageCodesField(ListField):
-    """A list of ISO 639-1 codes typed as "lt, en" (spaces also separate)."""
+def _by_name(pairs):
+    """Sort (code, name) pairs by name, letters with diacritics next to their base letter."""
+    return sorted(pairs, key=lambda pair: unicodedata.normalize("NFD", pair[1]).casefold())
 
-    widget = forms.TextInput()
-    separators = r"[\s,;]+"
 
-    def prepare_value(self, value):
-        return ", ".join(value) if isinstance(value, list) else value
+def country_choices():
+    """Return the ISO 3166-1 countries as (code, name in the active language), by name."""
+    return [("", "—"), *_by_name((code, country_label(code)) for code in COUNTRY_CODES)]
+
+
+def language_choices():
+    """Return the ISO 639-1 languages as (code, name in the active language), by name."""
+    return _by_name((code, language_label(code)) for code in LANGUAGE_CODES)
+
+
+class CountryField(forms.ChoiceField):
+    """A country of residence chosen by name; stores the upper-case ISO 3166-1 alpha-2 code."""
 
     def to_python(self, value):
-        return [code.lower() for code in super().to_python(value)]
+        return super().to_python(value).strip().upper()
 
     def validate(self, value):
-        super().validate(value)
+        forms.Field.validate(self, value)
+        if value and not is_country_code(value):
+            raise ValidationError(
+                _("Unknown country code %(code)s. Use two letters, e.g. GB."),
+                code="invalid_choice",
+                params={"code": value},
+            )
+
+
+class LanguageCodesField(forms.MultipleChoiceField):
+    """Languages chosen by name from a list; stores lower-case ISO 639-1 codes in the order given."""
+
+    def to_python(self, value):
+        return [code.strip().lower() for code in super().to_python(value)]
+
+    def validate(self, value):
+        forms.Field.validate(self, value)
         bad = [code for code in value if not is_language_code(code)]
         if bad:
             raise ValidationError(
                 _("Unknown ISO 639-1 language codes: %(codes)s. Use two letters, e.g. lt, en, de."),
+                code="invalid_choice",
                 params={"codes": ", ".join(bad)},
             )
         if len(set(value)) != len(value):
@@ -63,7 +91,11 @@ class ExpertProfileForm(forms.ModelForm):
 
     competencies = ListField(label=_("Competencies"), required=False, help_text=_("One per line or comma-separated."))
     languages = LanguageCodesField(
-        label=_("Languages"), required=True, help_text=_("ISO 639-1 codes separated by commas, e.g. lt, en, de.")
+        label=_("Languages"),
+        required=True,
+        choices=language_choices,
+        help_text=_("Choose every language you can work in; hold Ctrl (⌘ on a Mac) to choose more than one."),
+        widget=forms.SelectMultiple(attrs={"size": 8}),
     )
     help_topics = ListField(
         label=_("Topics I would help with for free"), required=False, help_text=_("One per line or comma-separated.")
@@ -71,11 +103,11 @@ class ExpertProfileForm(forms.ModelForm):
     city_ties = ListField(
         label=_("Lithuanian cities I am tied to"), required=False, help_text=_("One per line or comma-separated.")
     )
-    country = forms.CharField(
+    country = CountryField(
         label=_("Country of residence"),
-        max_length=2,
-        help_text=_("Two-letter ISO code, e.g. GB, NO, US; LT if you have returned."),
-        widget=forms.TextInput(attrs={"size": 3, "autocomplete": "country"}),
+        choices=country_choices,
+        help_text=_("Lithuania if you have returned."),
+        widget=forms.Select(attrs={"autocomplete": "country"}),
     )
     cv_upload = forms.FileField(
         label=_("CV file (optional)"),
@@ -118,12 +150,6 @@ class ExpertProfileForm(forms.ModelForm):
         if not (self.instance.pk and self.instance.cv_file):
             del self.fields["remove_cv"]
         describe_fields(self)
-
-    def clean_country(self):
-        code = (self.cleaned_data.get("country") or "").strip().upper()
-        if not is_country_code(code):
-            raise ValidationError(_("Unknown country code %(code)s. Use two letters, e.g. GB."), params={"code": code})
-        return code
 
     def clean_cv_upload(self):
         uploaded = self.cleaned_data.get("cv_upload")

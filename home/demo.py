@@ -26,6 +26,7 @@ from wagtail.models import (
 from awards.demo import load_award_demo
 from campaigns.demo import load_campaign_demo
 from coordination.demo import load_coordination_demo
+from experts.demo import load_expert_demo
 from mentoring.demo import load_mentoring_demo
 from rotations.demo import load_rotation_demo
 
@@ -551,6 +552,7 @@ def load_demo(city_sites=False, stdout=None):
     load_campaign_demo()
     load_award_demo()
     load_mentoring_demo(DEMO_PASSWORD)
+    users.update(load_expert_demo(_user))
     return users
 
 

@@ -9,6 +9,8 @@ from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from common.csvexport import BOM
+
 from .admin_scope import under_editor_pages
 from .models import EventRegistration
 
@@ -18,7 +20,7 @@ class RegistrationIndexView(IndexView):
 
     def stream_csv(self, queryset):
         """Yield the CSV lines after a UTF-8 byte-order mark."""
-        yield "\ufeff"
+        yield BOM
         yield from super().stream_csv(queryset)
 
 

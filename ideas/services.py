@@ -15,7 +15,11 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.models import Locale, Page
+
+from common.csvexport import BOM, csv_text
+from home.templatetags.site_formats import format_money
 
 from . import pb
 from .models import Ballot, CallSettings, Follow, Idea, IdeaFlag, Phase, StatusUpdate, VotingCode
@@ -103,7 +107,9 @@ def save_idea(idea: Idea, user, submit: bool) -> Idea:
     if conf.uses_budget and submit and idea.estimated_cost is None:
         raise IdeasError(_("Please give an estimated cost: this call has a budget."))
     if call.budget and idea.estimated_cost and idea.estimated_cost > call.budget:
-        raise IdeasError(_("The estimated cost exceeds the call's budget of %(budget)s €.") % {"budget": call.budget})
+        raise IdeasError(
+            _("The estimated cost exceeds the call's budget of %(budget)s.") % {"budget": format_money(call.budget)}
+        )
     idea.author = user
     if submit:
         idea.status = Idea.Status.SUBMITTED
@@ -285,8 +291,8 @@ def check_choices(call, ideas) -> None:
         total = sum((idea.estimated_cost or Decimal(0) for idea in ideas), Decimal(0))
         if total > call.budget:
             raise IdeasError(
-                _("Your selection costs %(total)s €, more than the budget of %(budget)s €. Remove some ideas.")
-                % {"total": total, "budget": call.budget}
+                _("Your selection costs %(total)s, more than the budget of %(budget)s. Remove some ideas.")
+                % {"total": format_money(total), "budget": format_money(call.budget)}
             )
 
 
@@ -441,74 +447,66 @@ def compute_results(call) -> CallResults:
     return CallResults(call, conf, profile.num_ballots(), outcomes, conf.official_rule, ideas)
 
 
-def format_eur(value) -> str:
-    """Return an amount as Lithuanian-style euros without the sign: "30 000" or "12 345.50"."""
-    if value is None:
-        return ""
-    text = f"{value:,.2f}".replace(",", "\u00a0")
-    return text[:-3] if text.endswith(".00") else text
-
-
 def explain(result: pb.ProjectResult, rule: str) -> str:
     """Word the reason a project won or not under a rule, with its numbers."""
     values = {
         "votes": result.votes,
-        "cost": format_eur(result.cost),
-        "left": format_eur(result.remaining),
-        "paid": format_eur(result.paid),
-        "share": format_eur(result.max_share),
-        "supporters_left": format_eur(result.supporters_left),
+        "cost": format_money(result.cost),
+        "left": format_money(result.remaining),
+        "paid": format_money(result.paid),
+        "share": format_money(result.max_share),
+        "supporters_left": format_money(result.supporters_left),
         "rank": result.rank,
     }
     if result.reason == "no_votes":
         return _("not selected: nobody voted for it")
     if rule == "greedy":
         if result.selected:
-            return (
-                _("selected (no. %(rank)s): %(votes)s votes; its cost %(cost)s € fit in the %(left)s € left") % values
-            )
-        return _("skipped: cost %(cost)s € exceeds the %(left)s € left") % values
+            return _("selected (no. %(rank)s): %(votes)s votes; its cost %(cost)s fit in the %(left)s left") % values
+        return _("skipped: cost %(cost)s exceeds the %(left)s left") % values
     if result.selected:
         return (
             _(
-                "selected (no. %(rank)s): its %(votes)s supporters paid %(paid)s € from their equal shares, "
-                "at most %(share)s € each"
+                "selected (no. %(rank)s): its %(votes)s supporters paid %(paid)s from their equal shares, "
+                "at most %(share)s each"
             )
             % values
         )
     return (
         _(
-            "skipped: its %(votes)s supporters had only %(supporters_left)s € of their equal shares left, "
-            "less than its cost %(cost)s €"
+            "skipped: its %(votes)s supporters had only %(supporters_left)s of their equal shares left, "
+            "less than its cost %(cost)s"
         )
         % values
     )
 
 
-CSV_HEADER = [
-    "project_id",
-    "title",
-    "cost",
-    "votes",
-    "greedy_selected",
-    "greedy_reason",
-    "mes_selected",
-    "mes_reason",
-    "official",
+# Column keys (what parse_results_csv returns) and the headers a council reads, in the active language.
+CSV_COLUMNS = [
+    ("project_id", gettext_lazy("Project ID")),
+    ("title", gettext_lazy("Title")),
+    ("cost", gettext_lazy("Cost (EUR)")),
+    ("votes", gettext_lazy("Votes")),
+    ("greedy_selected", gettext_lazy("Selected by the greedy method")),
+    ("greedy_reason", gettext_lazy("Greedy method: why")),
+    ("mes_selected", gettext_lazy("Selected by the Method of Equal Shares")),
+    ("mes_reason", gettext_lazy("Method of Equal Shares: why")),
+    ("official", gettext_lazy("Official result")),
 ]
+CSV_HEADER = [key for key, _label in CSV_COLUMNS]
 
 
 def results_csv(results: CallResults) -> str:
-    """Return the results as CSV for the council: one row per idea with votes, cost and both rules' decisions."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_HEADER)
+    """Return the results as CSV for the council: one row per idea with votes, cost and both rules' decisions.
+
+    The text starts with a BOM and the headers are in the active language (common.csvexport).
+    """
     greedy = {p.project_id: p for p in results.outcomes["greedy"].projects}
     mes = {p.project_id: p for p in results.outcomes["mes"].projects}
-    official = results.official_outcome
-    for p in official.projects:
+    rows = []
+    for p in results.official_outcome.projects:
         g, m = greedy[p.project_id], mes[p.project_id]
-        writer.writerow(
+        rows.append(
             [
                 p.project_id,
                 p.name,
@@ -521,21 +519,24 @@ def results_csv(results: CallResults) -> str:
                 int(p.selected),
             ]
         )
-    return out.getvalue()
+    return csv_text([label for _key, label in CSV_COLUMNS], rows)
 
 
 def parse_results_csv(text: str) -> list[dict]:
-    """Read a results CSV back into rows (used to check exports and by councils' scripts)."""
-    rows = list(csv.DictReader(io.StringIO(text)))
-    if not rows and text.strip().splitlines()[:1] != [",".join(CSV_HEADER)]:
+    """Read a results CSV back into rows keyed by CSV_HEADER (headers as keys or in the active language)."""
+    stream = io.StringIO(text.lstrip(BOM))
+    header = next(csv.reader(stream), None)
+    keys = {str(label): key for key, label in CSV_COLUMNS} | {key: key for key in CSV_HEADER}
+    if not header or any(cell not in keys for cell in header):
         raise IdeasError(_("Not a results file."))
+    rows = list(csv.DictReader(stream, fieldnames=[keys[cell] for cell in header]))
     for row in rows:
         try:
             row["cost"] = Decimal(row["cost"])
             row["votes"] = int(row["votes"])
             for key in ("greedy_selected", "mes_selected", "official"):
                 row[key] = row[key] == "1"
-        except (KeyError, InvalidOperation, ValueError) as exc:
+        except (KeyError, InvalidOperation, TypeError, ValueError) as exc:
             raise IdeasError(_("Not a results file.")) from exc
     return rows
 

@@ -31,14 +31,6 @@ def call_ideas(context, page):
 
 
 @register.filter
-def euros(value):
-    """Format an amount in euros with a thin space between thousands (Lithuanian style)."""
-    if value is None or value == "":
-        return ""
-    return f"{services.format_eur(value)}\u00a0€"
-
-
-@register.filter
 def get_item(mapping, key):
     """Return mapping[key] in a template."""
     return mapping.get(key, "")

@@ -6,7 +6,8 @@ import pytest
 from django.core import mail
 
 from experts.models import ExpertProfile
-from tests.experts.factories import make_pdf
+from tests.browser_session import log_in
+from tests.experts.factories import UserFactory, make_pdf
 
 PASSWORD = "Ilgas-slaptazodis-42"
 
@@ -39,8 +40,8 @@ def test_signup_to_directory(page, live_server, settings):
     page.get_by_role("link", name="Create my expert profile").first.click()
     page.get_by_label("Name").fill("Eglė Jankauskienė")
     page.get_by_label("Headline").fill("Public transport planner in Copenhagen")
-    page.get_by_label("Country of residence").fill("DK")
-    page.get_by_label("Languages").fill("lt, en, da")
+    page.get_by_label("Country of residence").select_option(label="Denmark")
+    page.get_by_label("Languages").select_option(label=["Lithuanian", "English", "Danish"])
     page.get_by_label("Lithuanian cities I am tied to").fill("Alytus")
     page.get_by_label("Topics I would help with for free").fill("bus network redesign")
     page.get_by_label("Hours a month").fill("6")
@@ -56,8 +57,24 @@ def test_signup_to_directory(page, live_server, settings):
     profile = ExpertProfile.objects.get(user__email="egle@example.org")
     assert "Bus network redesign lead" in profile.cv_text
     assert profile.cv_file
+    assert profile.country == "DK" and sorted(profile.languages) == ["da", "en", "lt"]
 
     page.goto(f"{base}/en/experts/?language=da")
     page.get_by_role("link", name="Eglė Jankauskienė").wait_for()
     page.goto(f"{base}/en/experts/?country=NO")
     assert page.get_by_role("link", name="Eglė Jankauskienė").count() == 0
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("language", ["lt", "en"])
+def test_profile_form_lists_fit_a_phone(page, live_server, language):
+    """Long country and language names in the selects must not make a 390 px screen scroll sideways."""
+    log_in(page, live_server, UserFactory())
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/{language}/experts/me/")
+    widths = page.evaluate(
+        "[document.documentElement.scrollWidth, ...['#id_country', '#id_languages'].map("
+        "(s) => document.querySelector(s).getBoundingClientRect().right)]"
+    )
+    assert max(widths) <= 390, widths

@@ -17,7 +17,7 @@ def form_data(**overrides):
         "headline": "Water engineer in Norway",
         "cv_text": "",
         "competencies": "asset management\nleakage",
-        "languages": "lt, en, no",
+        "languages": ["lt", "en", "no"],
         "help_topics": "drinking water safety, storm water",
         "hours_per_month": "6",
         "can_travel_to_lithuania": "on",
@@ -77,8 +77,8 @@ def test_consent_is_required(client, member):
 @pytest.mark.parametrize(
     ("field", "value"),
     [
-        ("languages", "lt, xx"),
-        ("languages", "english"),
+        ("languages", ["lt", "xx"]),
+        ("languages", ["english"]),
         ("country", "UK"),
         ("country", "LTU"),
         ("hours_per_month", "-1"),
@@ -89,6 +89,36 @@ def test_invalid_codes_and_hours_are_refused(client, member, field, value):
     assert response.status_code == 200
     assert field in response.context["form"].errors
     assert not ExpertProfile.objects.filter(user=member).exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "country", "norwegian"),
+    [("lt", "Norvegija", "norvegų"), ("en", "Norway", "Norwegian")],
+)
+def test_countries_and_languages_are_chosen_by_name_in_the_pages_language(client, member, language, country, norwegian):
+    with translation.override(language):
+        response = client.get(reverse("experts:profile_edit"))
+    body = response.content.decode()
+    assert f'<option value="NO">{country}</option>' in body
+    assert f'<option value="no">{norwegian}</option>' in body
+    assert '<select name="country"' in body and '<select name="languages"' in body and "multiple" in body
+
+
+def test_saved_codes_come_back_selected(client, member):
+    post(client, form_data())
+    with translation.override("en"):
+        body = client.get(reverse("experts:profile_edit")).content.decode()
+    assert '<option value="NO" selected>Norway</option>' in body
+    assert '<option value="lt" selected>Lithuanian</option>' in body
+    assert '<option value="de">German</option>' in body
+
+
+def test_unknown_codes_are_named_in_the_error(client, member):
+    response = post(client, form_data(languages=["lt", "xx", "qq"], country="UK"))
+    errors = response.context["form"].errors
+    with translation.override("en"):  # the messages are lazy: read them in the page's language
+        assert errors["languages"] == ["Unknown ISO 639-1 language codes: xx, qq. Use two letters, e.g. lt, en, de."]
+        assert errors["country"] == ["Unknown country code UK. Use two letters, e.g. GB."]
 
 
 def test_pdf_upload_fills_empty_cv_text(client, member, settings):

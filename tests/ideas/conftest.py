@@ -122,3 +122,21 @@ def english_messages():
 
     with translation.override("en"):
         yield
+
+
+@pytest.fixture
+def lt_catalogue(tmp_path, settings):
+    """Compile every locale_src/*.lt.tsv, as the integrator will, into a catalogue ahead of locale/."""
+    import polib
+
+    from bin.fill_translations import load_translations
+
+    catalogue = polib.POFile()
+    catalogue.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "lt"}
+    for msgid, msgstr in load_translations(sorted((settings.BASE_DIR / "locale_src").glob("*.lt.tsv"))).items():
+        if "||" not in msgstr:  # plural forms need the msgid_plural that only makemessages knows
+            catalogue.append(polib.POEntry(msgid=msgid, msgstr=msgstr))
+    folder = tmp_path / "lt" / "LC_MESSAGES"
+    folder.mkdir(parents=True)
+    catalogue.save_as_mofile(str(folder / "django.mo"))
+    settings.LOCALE_PATHS = [tmp_path, *settings.LOCALE_PATHS]

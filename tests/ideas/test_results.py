@@ -17,7 +17,7 @@ def voted_call(site_tree):
     """The hand-worked election of test_pb.differing_example, voted through the platform.
 
     Budget 100 €: A and B cost 50, C costs 30, D costs 10; 6 members choose A+B, 4 choose C.
-    Greedy funds A, B (C skipped: 30 € exceeds the 0 € left); MES funds A, C (B's supporters have 10 € left).
+    Greedy funds A, B (C skipped: €30 exceeds the €0 left); MES funds A, C (B's supporters have 10 € left).
     """
     call = make_call(
         site_tree["city"],
@@ -48,9 +48,45 @@ def test_stored_ballots_give_the_hand_worked_results(voted_call):
     assert winners_by_title(res.outcomes["mes"], res.ideas) == ["A", "C"]
     assert res.official == "mes"
     greedy_c = next(p for p in res.outcomes["greedy"].projects if p.project_id == ideas["C"].project_id)
-    assert services.explain(greedy_c, "greedy") == "skipped: cost 30 € exceeds the 0 € left"
-    mes_b = next(p for p in res.outcomes["mes"].projects if p.project_id == ideas["B"].project_id)
-    assert "10 €" in services.explain(mes_b, "mes") and "50 €" in services.explain(mes_b, "mes")
+    with translation.override("en"):
+        assert services.explain(greedy_c, "greedy") == "skipped: cost €30.00 exceeds the €0.00 left"
+        mes_b = next(p for p in res.outcomes["mes"].projects if p.project_id == ideas["B"].project_id)
+        assert "€10.00" in services.explain(mes_b, "mes") and "€50.00" in services.explain(mes_b, "mes")
+
+
+@pytest.mark.parametrize(
+    ("language", "greedy", "mes"),
+    [
+        (
+            "lt",
+            "praleista: kaina 50\xa0000,00\xa0€ viršija likusius 13\xa0666,67\xa0€",
+            "atrinkta (Nr. 2): jos rėmėjai (7) iš savo lygių dalių sumokėjo 50\xa0000,00\xa0€, "
+            "kiekvienas ne daugiau kaip 7\xa0142,86\xa0€",
+        ),
+        (
+            "en",
+            "skipped: cost €50,000.00 exceeds the €13,666.67 left",
+            "selected (no. 2): its 7 supporters paid €50,000.00 from their equal shares, at most €7,142.86 each",
+        ),
+    ],
+)
+def test_explanations_write_money_in_the_active_language(language, greedy, mes, lt_catalogue):
+    """The sentences use site_formats.format_money, the one money formatter, in the active language."""
+    skipped = pb.ProjectResult("p1", "Park", Decimal("50000"), 7, reason="over_budget", remaining=Decimal("13666.67"))
+    paid = pb.ProjectResult(
+        "p2",
+        "Library",
+        Decimal("50000"),
+        7,
+        selected=True,
+        rank=2,
+        reason="selected",
+        paid=Decimal("50000"),
+        max_share=Decimal("7142.857"),
+    )
+    with translation.override(language):
+        assert services.explain(skipped, "greedy") == greedy
+        assert services.explain(paid, "mes") == mes
 
 
 def test_results_page_in_both_languages(voted_call, client, site_tree):
@@ -83,7 +119,9 @@ def test_results_csv_round_trips(voted_call, client):
     call, ideas = voted_call
     response = client.get(reverse("ideas:results_csv", args=[call.pk]))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
-    rows = services.parse_results_csv(response.content.decode())
+    body = response.content.decode()
+    assert body.startswith("\ufeff"), "a BOM so spreadsheet programs read the Lithuanian letters"
+    rows = services.parse_results_csv(body)
     res = services.compute_results(call)
     by_pid = {row["project_id"]: row for row in rows}
     assert set(by_pid) == {idea.project_id for idea in ideas.values()}
@@ -94,6 +132,31 @@ def test_results_csv_round_trips(voted_call, client):
     official = {row["project_id"] for row in rows if row["official"]}
     assert official == set(res.outcomes["mes"].winners)
     assert services.results_csv(res) == response.content.decode()
+
+
+def test_results_csv_headers_in_the_pages_language(voted_call, client, lt_catalogue):
+    call, ideas = voted_call
+    with translation.override("lt"):
+        lt_url = reverse("ideas:results_csv", args=[call.pk])
+    with translation.override("en"):
+        en_url = reverse("ideas:results_csv", args=[call.pk])
+    lt_body = client.get(lt_url).content.decode("utf-8")
+    en_body = client.get(en_url).content.decode("utf-8")
+    assert lt_body.splitlines()[0] == (
+        "\ufeffProjekto ID,Pavadinimas,Kaina (EUR),Balsai,Atrinkta godžiuoju metodu,Godusis metodas: kodėl,"
+        "Atrinkta lygių dalių metodu,Lygių dalių metodas: kodėl,Oficialus rezultatas"
+    )
+    assert en_body.splitlines()[0] == (
+        "\ufeffProject ID,Title,Cost (EUR),Votes,Selected by the greedy method,Greedy method: why,"
+        "Selected by the Method of Equal Shares,Method of Equal Shares: why,Official result"
+    )
+    assert "praleista" in lt_body and "skipped" in en_body
+    # Either language reads back into the same rows.
+    with translation.override("lt"):
+        lt_rows = services.parse_results_csv(lt_body)
+    en_rows = services.parse_results_csv(en_body)
+    assert [(r["project_id"], r["official"]) for r in lt_rows] == [(r["project_id"], r["official"]) for r in en_rows]
+    assert {r["project_id"] for r in lt_rows} == {idea.project_id for idea in ideas.values()}
 
 
 def test_results_csv_parser_refuses_garbage():

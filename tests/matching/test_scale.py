@@ -207,7 +207,7 @@ def test_no_web_request_loads_the_model_or_runs_the_encoder(transactional_db, cl
         "headline": "Water engineer in Norway",
         "cv_text": "I manage leakage reduction in the Bergen water network. I train young engineers.",
         "competencies": "asset management",
-        "languages": "lt, en",
+        "languages": ["lt", "en"],
         "help_topics": "drinking water safety",
         "hours_per_month": "6",
         "can_travel_to_lithuania": "on",
