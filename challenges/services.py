@@ -112,10 +112,10 @@ def transition(user, challenge, new_status):
 def _record(engagement, status, actor, note=""):
     """Add a history row and queue its e-mail once the transaction commits."""
     event = EngagementEvent.objects.create(engagement=engagement, status=status, actor=actor, note=note)
-    from challenges.tasks import send_engagement_email
     from common.outbox import enqueue
 
-    enqueue(send_engagement_email, event.pk)
+    # By name: services never import their tasks (tasks call services), so the flow stays one-way.
+    enqueue("challenges.tasks.send_engagement_email", event.pk)
     return event
 
 

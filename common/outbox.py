@@ -53,9 +53,16 @@ def _backoff(attempts):
 
 
 def _app():
+    """Return the Celery app with every app's tasks registered (rows name tasks; nothing imports them)."""
     from config.celery import app
 
+    if not _tasks_loaded[0]:
+        app.loader.import_default_modules()  # runs autodiscover_tasks: each INSTALLED_APPS tasks module
+        _tasks_loaded[0] = True
     return app
+
+
+_tasks_loaded = [False]
 
 
 def _publish(message):

@@ -99,9 +99,8 @@ def register_attendee(event, name, email, language, now=None, client_ip=None):
             raise RegistrationError(_("This e-mail address is already registered for this event.")) from error
         from common.outbox import enqueue
 
-        from .tasks import send_registration_confirmation
-
-        enqueue(send_registration_confirmation, registration.pk)
+        # By name: services never import their tasks (tasks call services), so the flow stays one-way.
+        enqueue("home.tasks.send_registration_confirmation", registration.pk)
     return registration
 
 

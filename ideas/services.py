@@ -618,9 +618,7 @@ def post_status_update(idea, user, text: str) -> StatusUpdate:
     update = StatusUpdate.objects.create(idea=idea, author=user, text=text.strip())
     from common.outbox import enqueue
 
-    from .tasks import notify_followers
-
-    enqueue(notify_followers, update.pk)
+    enqueue("ideas.tasks.notify_followers", update.pk)  # by name: services never import their tasks
     return update
 
 

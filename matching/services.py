@@ -290,9 +290,9 @@ def encode_remote(texts: list[str], query: bool = True, timeout: float | None = 
         if worker.local_mode():
             result = worker.local_worker().submit(encode_texts, list(texts), query).result(timeout=timeout)
         else:
-            from matching import tasks
+            from config.celery import app
 
-            pending = tasks.encode_texts.apply_async((list(texts), query), expires=timeout)
+            pending = app.send_task("matching.tasks.encode_texts", (list(texts), query), expires=timeout)
             result = pending.get(timeout=timeout, disable_sync_subtasks=False)
     except Exception as exc:  # timeout, no worker, no broker, no model: the caller goes lexical
         logger.info("matching: query encoding unavailable (%s)", exc.__class__.__name__)
@@ -500,9 +500,7 @@ def schedule_embedding(kind: str, object_id: int) -> None:
     """Queue the embedding once the current transaction commits (never run in the request)."""
     if not getattr(settings, "MATCHING_AUTO_EMBED", True):
         return
-    from matching import tasks
-
-    task = tasks.embed_expert if kind == "expert" else tasks.embed_challenge
+    task = "matching.tasks.embed_expert" if kind == "expert" else "matching.tasks.embed_challenge"
     if worker.local_mode():
         # No broker: the background thread embeds, so the save returns at once.
         job = embed_expert if kind == "expert" else embed_challenge
@@ -518,12 +516,10 @@ def schedule_bulk_embedding(profile_ids) -> None:
     """Queue one batched embedding of many experts (an import) once the transaction commits."""
     if not getattr(settings, "MATCHING_AUTO_EMBED", True) or not profile_ids:
         return
-    from matching import tasks
-
     profile_ids = [int(i) for i in profile_ids]
     if worker.local_mode():
         transaction.on_commit(lambda: worker.local_worker().submit(embed_experts_with_progress, profile_ids))
         return
     from common.outbox import enqueue
 
-    enqueue(tasks.embed_experts, profile_ids)
+    enqueue("matching.tasks.embed_experts", profile_ids)  # by name: services never import their tasks

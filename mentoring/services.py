@@ -72,9 +72,8 @@ def ask_for_help(user, *, city, text, languages, contact_phone=""):
             transaction.on_commit(lambda: worker.local_worker().submit(propose_mentors, request.pk))
         else:
             from common.outbox import enqueue
-            from mentoring import tasks
 
-            enqueue(tasks.propose_mentors, request.pk)
+            enqueue("mentoring.tasks.propose_mentors", request.pk)  # by name: services never import tasks
     return request
 
 

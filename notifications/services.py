@@ -72,9 +72,8 @@ def notify(user, type, title, *, text="", url="", subject_key="", in_digest=Fals
         return None  # this member already has this notice (e.g. the alert for this challenge)
     if not in_digest:
         from common.outbox import enqueue
-        from notifications.tasks import mail_notification
 
-        enqueue(mail_notification, notice.pk)
+        enqueue("notifications.tasks.mail_notification", notice.pk)  # by name: services never import tasks
     return notice
 
 
