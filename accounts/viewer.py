@@ -144,6 +144,13 @@ class Viewer:
         """Return True when the viewer may see the municipality's draft challenges."""
         return self.is_admin or (self.is_approved_staff and municipality_id == self.municipality_id)
 
+    def may_edit_page(self, page):
+        """Return True for platform admins and for editors Wagtail lets edit this page (its city's editors).
+
+        Campaign organisers, award organisers and working-meeting managers are decided by this one rule.
+        """
+        return self.is_admin or (self.is_member and page.permissions_for_user(self.user).can_edit())
+
     def may_see_matches(self, challenge):
         """Return True when the viewer may see a challenge's suggested experts and their evidence.
 

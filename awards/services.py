@@ -7,6 +7,7 @@ from django.db.models import Avg, Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.viewer import Viewer
 from awards.models import AwardPage, JuryScore, Nomination
 from common.ratelimit import over_limit
 
@@ -18,9 +19,7 @@ def nomination_limit():
 
 def may_organise(user, award):
     """Return True for platform admins and editors who may edit the award page."""
-    if not (user and user.is_authenticated):
-        return False
-    return user.is_superuser or user.is_staff or award.permissions_for_user(user).can_edit()
+    return Viewer(user).may_edit_page(award)
 
 
 def is_juror(user, award):

@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from accounts.request_params import parse_id
 from awards import services
 from awards.forms import NominationForm, ScoreForm
 from awards.models import AwardPage, Nomination
@@ -46,11 +47,11 @@ def jury(request, page_id):
     rows = services.jury_view(request.user, award)
     if request.method == "POST":
         form = ScoreForm(request.POST)
-        nomination_id = request.POST.get("nomination", "")
-        if form.is_valid() and nomination_id.isascii() and nomination_id.isdigit() and len(nomination_id) < 19:
+        nomination_id = parse_id(request.POST.get("nomination", ""))
+        if form.is_valid() and nomination_id:
             try:
                 services.score(
-                    request.user, int(nomination_id), value=form.cleaned_data["score"], note=form.cleaned_data["note"]
+                    request.user, nomination_id, value=form.cleaned_data["score"], note=form.cleaned_data["note"]
                 )
             except (ValidationError, Nomination.DoesNotExist) as error:
                 messages.error(request, " ".join(getattr(error, "messages", [_("No such nomination.")])))
@@ -70,7 +71,7 @@ def winners(request, page_id):
     if not services.may_organise(request.user, award):
         raise PermissionDenied
     if request.method == "POST":
-        ids = [int(v) for v in request.POST.getlist("winner") if v.isascii() and v.isdigit() and len(v) < 19]
+        ids = [pk for pk in map(parse_id, request.POST.getlist("winner")) if pk]
         try:
             story = services.publish_winners(request.user, award, ids)
         except ValidationError as error:

@@ -10,6 +10,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts.viewer import Viewer
 from campaigns.models import MAX_PLEDGE, CampaignPage, Pledge
 from common.ratelimit import over_limit
 
@@ -23,9 +24,7 @@ def pledge_limit():
 
 def may_organise(user, campaign):
     """Return True for platform admins and editors who may edit the campaign page."""
-    if not (user and user.is_authenticated):
-        return False
-    return user.is_superuser or user.is_staff or campaign.permissions_for_user(user).can_edit()
+    return Viewer(user).may_edit_page(campaign)
 
 
 def new_reference(campaign):

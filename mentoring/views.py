@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.request_params import parse_id
 from mentoring import services
 from mentoring.forms import OfferForm, RequestForm
 from mentoring.models import Club, Pairing
@@ -90,14 +91,14 @@ def coordinate(request):
     if services.coordinated_cities(request.user) == []:
         raise PermissionDenied
     if request.method == "POST":
-        pairing_id = request.POST.get("pairing", "")
-        if not (pairing_id.isascii() and pairing_id.isdigit() and len(pairing_id) < 19):
+        pairing_id = parse_id(request.POST.get("pairing", ""))
+        if pairing_id is None:
             return redirect("mentoring:coordinate")
         try:
             if request.POST.get("action") == "confirm":
-                services.confirm(request.user, int(pairing_id))
+                services.confirm(request.user, pairing_id)
             else:
-                services.reject_proposal(request.user, int(pairing_id))
+                services.reject_proposal(request.user, pairing_id)
         except (ValidationError, Pairing.DoesNotExist) as error:
             messages.error(request, " ".join(getattr(error, "messages", [_("No such pairing.")])))
         else:

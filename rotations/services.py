@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from accounts.viewer import Viewer
 from rotations.models import (
     FollowUpAction,
     PinnedChoice,
@@ -16,11 +17,7 @@ from rotations.schedule import ImpossibleSchedule, Pin, generate_rotation
 
 def may_manage(user, meeting):
     """Return True for platform admins and for editors who may edit the meeting's event page."""
-    if not (user and user.is_authenticated):
-        return False
-    if user.is_superuser or user.is_staff:
-        return True
-    return meeting.event.permissions_for_user(user).can_edit()
+    return Viewer(user).may_edit_page(meeting.event)
 
 
 def require_manager(user, meeting):

@@ -7,15 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from accounts.request_params import parse_id
 from rotations import services
 from rotations.forms import FollowUpForm, PinForm, QuestionnaireForm, SessionRecordForm
 from rotations.models import FollowUpAction, QuestionnaireAnswer, RotationSession, WorkingMeeting
-
-
-def _ascii_id(value):
-    """Return the value as an id when it is plain ASCII digits, else 0 (which matches nothing)."""
-    value = value.strip()
-    return int(value) if value.isascii() and value.isdigit() and len(value) < 19 else 0
 
 
 def _meeting(meeting_id):
@@ -142,7 +137,9 @@ def session_record(request, meeting_id, session_id):
                 messages.success(request, _("The follow-up action is recorded."))
                 return redirect("rotations:session", meeting.pk, session.pk)
         elif "toggle_action" in request.POST:
-            action = get_object_or_404(FollowUpAction, pk=_ascii_id(request.POST["toggle_action"]), session=session)
+            action = get_object_or_404(
+                FollowUpAction, pk=parse_id(request.POST["toggle_action"].strip()), session=session
+            )
             services.set_follow_up_done(request.user, action, not action.done)
             return redirect("rotations:session", meeting.pk, session.pk)
         else:
