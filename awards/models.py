@@ -9,8 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from common.translations import default_language_version
 
 
 class AwardPage(RoutablePageMixin, Page):
@@ -50,9 +52,7 @@ class AwardPage(RoutablePageMixin, Page):
     @property
     def original(self):
         """Return the default-language page, which holds the nominations of every translation."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        return self.get_translation_or_none(Locale.get_default()) or self
+        return default_language_version(self)
 
     @property
     def phase(self):

@@ -13,8 +13,10 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from common.translations import default_language_version
 
 MAX_PLEDGE = Decimal("1000000.00")
 
@@ -61,9 +63,7 @@ class CampaignPage(RoutablePageMixin, Page):
     @property
     def original(self):
         """Return the default-language page, which holds the pledges of every translation."""
-        if self.locale.language_code == settings.LANGUAGE_CODE:
-            return self
-        return self.get_translation_or_none(Locale.get_default()) or self
+        return default_language_version(self)
 
     @property
     def is_open(self):

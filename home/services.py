@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from common.ratelimit import over_limit
+from common.translations import default_language_version
 
 from .models import EventPage, EventRegistration
 from .registration_tokens import cancel_token, read_cancel_token  # noqa: F401  (cancel_token: used by tests)
@@ -24,12 +25,7 @@ class RegistrationError(Exception):
 
 def canonical_event(event):
     """Return the default-locale version of an event: all translations share one attendee list."""
-    return (
-        EventPage.objects.filter(
-            translation_key=event.translation_key, locale__language_code=settings.LANGUAGE_CODE
-        ).first()
-        or event
-    )
+    return default_language_version(event)
 
 
 def registration_closes_at(event, occurrence):
