@@ -279,9 +279,10 @@ def alert_experts(challenge_id):
     profiles = ExpertProfile.objects.suggestable().filter(pk__in=fitting, user__isnull=False).select_related("user")
     created = 0
     for profile in profiles:
-        if not preference_for(profile.user).expert_alerts:
+        preference = preference_for(profile.user)
+        if not preference.expert_alerts:
             continue
-        with translation.override(preference_for(profile.user).language):
+        with translation.override(preference.language):
             title = _("A challenge that fits you: %(title)s") % {"title": challenge.title}
         if notify(
             profile.user,
