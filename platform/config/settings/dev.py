@@ -1,7 +1,8 @@
 """Development settings: debug on, a fixed insecure key, everything local."""
 
+from config.settings.environment import env_bool
+
 from .base import *  # noqa: F403
-from .base import env_bool
 
 DEBUG = env_bool("DEBUG", True)
 SECRET_KEY = SECRET_KEY or "dev-insecure-key-do-not-use-in-production"  # noqa: F405
