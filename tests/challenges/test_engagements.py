@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from challenges import services
+from challenges import emails, permissions, services
 from challenges.models import Challenge, Engagement, EngagementEvent
 from tests.challenges.factories import ChallengeFactory, ExpertFactory, UserFactory
 from tests.waiting import wait_for
@@ -37,9 +37,9 @@ def test_interest_twice_is_refused(world):
 
 def test_interest_accepted_by_staff_keeps_history(world):
     engagement = services.express_interest(world["users"]["expert"], world["open"], "Galiu")
-    assert services.allowed_responses(world["users"]["expert"], engagement) == ("withdraw",)
-    assert services.allowed_responses(world["users"]["own_staff"], engagement) == ("accept", "decline")
-    assert services.allowed_responses(world["users"]["other_staff"], engagement) == ()
+    assert permissions.allowed_responses(world["users"]["expert"], engagement) == ("withdraw",)
+    assert permissions.allowed_responses(world["users"]["own_staff"], engagement) == ("accept", "decline")
+    assert permissions.allowed_responses(world["users"]["other_staff"], engagement) == ()
     services.respond(world["users"]["own_staff"], engagement, "accept")
     engagement.refresh_from_db()
     assert engagement.status == "accepted"
@@ -184,15 +184,15 @@ def test_notification_is_sent_once(world, eager_tasks, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=False):
         engagement = services.invite_expert(world["users"]["own_staff"], world["open"], world["expert"])
     event = engagement.events.get()
-    assert services.notify_event(event.pk) == 1
-    assert services.notify_event(event.pk) == 0
+    assert emails.notify_event(event.pk) == 1
+    assert emails.notify_event(event.pk) == 0
     assert len(mail.outbox) == 1
 
 
 def test_expert_language_falls_back_to_profile_languages(db):
-    assert services.expert_language(ExpertFactory(languages=["en", "no"])) == "en"
-    assert services.expert_language(ExpertFactory(languages=["lt", "en"])) == "lt"
-    assert services.expert_language(ExpertFactory(languages=[])) == "lt"
+    assert emails.expert_language(ExpertFactory(languages=["en", "no"])) == "en"
+    assert emails.expert_language(ExpertFactory(languages=["lt", "en"])) == "lt"
+    assert emails.expert_language(ExpertFactory(languages=[])) == "lt"
 
 
 def test_real_worker_sends_invitation_and_acceptance(

@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from challenges import services
+from challenges import permissions
 from tests.challenges.factories import ChallengeFactory
 
 pytestmark = pytest.mark.django_db
@@ -124,7 +124,7 @@ def test_admin_approves_staff_in_wagtail(client, world):
     assert response.status_code == 302, response.content.decode()[:2000]
     membership.refresh_from_db()
     assert membership.approved and membership.approved_at is not None
-    assert services.can_create_challenge(membership.user)
+    assert permissions.can_create_challenge(membership.user)
 
 
 def test_challenges_of_a_city_hub_in_both_languages(site_tree):
