@@ -110,6 +110,28 @@ def discard_new_cv_on_failure(profile):
         raise
 
 
+def save_profile(profile, *, remove_old_cv=False, cv_upload=None, cv_inspected=None):
+    """Save an expert's own profile with consent stamped and the CV replaced or removed, all or nothing.
+
+    `profile` carries the form's values; `cv_inspected` is the upload's (kind, text) from experts.cv.inspect_cv.
+    A CV file written for a save that fails is deleted again.
+    """
+    with discard_new_cv_on_failure(profile):
+        return _save_profile(profile, remove_old_cv, cv_upload, cv_inspected)
+
+
+@transaction.atomic
+def _save_profile(profile, remove_old_cv, cv_upload, cv_inspected):
+    """Stamp consent, apply the CV change and save the row in one transaction."""
+    record_consent(profile)
+    if remove_old_cv:
+        remove_cv(profile)
+    if cv_upload:
+        attach_cv(profile, cv_upload, inspected=cv_inspected)
+    profile.save()
+    return profile
+
+
 def remove_cv(profile):
     """Delete the stored CV file of a profile."""
     if profile.cv_file:
@@ -218,10 +240,3 @@ def erase_expert(profile, delete_user=True):
     _delete_file(file_name)
     logger.info("Expert profile %s erased", profile_id)
     expert_erased.send(sender=ExpertProfile, profile_id=profile_id, external_id=external_id)
-
-
-def erase_user(user):
-    """Erase a member, with or without an expert profile, and every copy of their data (experts.gdpr)."""
-    from experts import gdpr
-
-    gdpr.erase_member(user)
