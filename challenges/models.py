@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from accounts.viewer import as_viewer
+from common.models import TimeStampedModel
 from experts.iso import is_language_code
 
 
@@ -155,7 +156,7 @@ class ChallengeQuerySet(models.QuerySet):
         return self.public()
 
 
-class Challenge(models.Model):
+class Challenge(TimeStampedModel):
     """A task a municipality asks the diaspora to help with."""
 
     class Kind(models.TextChoices):
@@ -198,8 +199,6 @@ class Challenge(models.Model):
     places = models.PositiveIntegerField(_("number of places"), null=True, blank=True)
     shadowing_start = models.DateField(_("job shadowing starts"), null=True, blank=True)
     shadowing_end = models.DateField(_("job shadowing ends"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ChallengeQuerySet.as_manager()
 
@@ -261,7 +260,7 @@ class EngagementQuerySet(models.QuerySet):
         return self.filter(challenge__municipality=municipality)
 
 
-class Engagement(models.Model):
+class Engagement(TimeStampedModel):
     """An expert's interest in a challenge, or a municipality's invitation to an expert, and its answer."""
 
     class Initiator(models.TextChoices):
@@ -294,8 +293,6 @@ class Engagement(models.Model):
     # Language each side last used on the site while acting on this engagement; e-mails to that side use it.
     expert_language = models.CharField(_("expert's language"), max_length=10, blank=True)
     municipality_language = models.CharField(_("municipality's language"), max_length=10, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = EngagementQuerySet.as_manager()
 
