@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from challenges import permissions
-from tests.challenges.factories import ChallengeFactory
+from tests.factories import ChallengeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -129,7 +129,7 @@ def test_admin_approves_staff_in_wagtail(client, world):
 
 def test_challenges_of_a_city_hub_in_both_languages(site_tree):
     from challenges.models import Challenge
-    from tests.challenges.factories import MunicipalityFactory
+    from tests.factories import MunicipalityFactory
 
     linked = MunicipalityFactory(name="Alytaus miesto savivaldybė", city_name="Alytus", city_page=site_tree["city"])
     other = MunicipalityFactory(city_name="Kaunas")
