@@ -9,22 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.viewer import as_viewer
 from common.models import TimeStampedModel
-from experts.iso import is_language_code
-
-
-def validate_language_codes(value):
-    """Reject anything but a list of ISO 639-1 codes."""
-    if not isinstance(value, list):
-        raise ValidationError(_("Languages must be a list of ISO 639-1 codes."))
-    bad = [str(code) for code in value if not is_language_code(code)]
-    if bad:
-        raise ValidationError(_("Not ISO 639-1 language codes: %(codes)s"), params={"codes": ", ".join(bad)})
-
-
-def validate_string_list(value):
-    """Reject anything but a list of texts."""
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ValidationError(_("Must be a list of texts."))
+from experts.models import validate_language_codes, validate_string_list
 
 
 class MunicipalityQuerySet(models.QuerySet):
@@ -240,25 +225,6 @@ class Challenge(TimeStampedModel):
         """Return True for job shadowing, which carries department, places and dates."""
         return self.kind == self.Kind.JOB_SHADOWING
 
-    def search_text(self):
-        """Return the text that describes the challenge, for matching and search helpers."""
-        parts = [self.title, self.description, *self.skills_wanted]
-        return "\n".join(part for part in parts if part)
-
-
-class EngagementQuerySet(models.QuerySet):
-    def pending(self):
-        """Return engagements waiting for the other party's answer."""
-        return self.filter(status=Engagement.Status.PENDING)
-
-    def for_expert(self, profile):
-        """Return one expert's engagements."""
-        return self.filter(expert=profile)
-
-    def for_municipality(self, municipality):
-        """Return the engagements on one municipality's challenges."""
-        return self.filter(challenge__municipality=municipality)
-
 
 class Engagement(TimeStampedModel):
     """An expert's interest in a challenge, or a municipality's invitation to an expert, and its answer."""
@@ -293,8 +259,6 @@ class Engagement(TimeStampedModel):
     # Language each side last used on the site while acting on this engagement; e-mails to that side use it.
     expert_language = models.CharField(_("expert's language"), max_length=10, blank=True)
     municipality_language = models.CharField(_("municipality's language"), max_length=10, blank=True)
-
-    objects = EngagementQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -146,11 +146,6 @@ class ExpertProfile(TimeStampedModel):
         """Return True when the expert agreed to the consent text."""
         return self.consent_given_at is not None
 
-    def search_text(self):
-        """Return the text that describes the expert, for matching and search helpers."""
-        parts = [self.headline, self.cv_text, *self.competencies, *self.help_topics]
-        return "\n".join(part for part in parts if part)
-
 
 class ProfileAccessLog(models.Model):
     """One row each time someone other than the owner views a non-public profile, downloads a CV or exports."""

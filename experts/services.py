@@ -184,11 +184,8 @@ def profile_data(profile):
 
 
 def _engagements_data(profile):
-    """Return the expert's engagements with challenges, when the challenges app provides them."""
-    try:
-        engagement_model = apps.get_model("challenges", "Engagement")
-    except LookupError:
-        return None
+    """Return the expert's engagements with challenges (by label: challenges depends on experts, not back)."""
+    engagement_model = apps.get_model("challenges", "Engagement")
     rows = []
     for engagement in engagement_model.objects.filter(expert=profile).select_related("challenge"):
         rows.append(
@@ -197,7 +194,7 @@ def _engagements_data(profile):
                 "initiated_by": engagement.initiated_by,
                 "status": engagement.status,
                 "message": engagement.message,
-                "created_at": engagement.created_at.isoformat() if getattr(engagement, "created_at", None) else None,
+                "created_at": engagement.created_at.isoformat(),
             }
         )
     return rows
@@ -215,9 +212,7 @@ def export_expert(profile, requested_by=None):
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("profile.json", json.dumps(profile_data(profile), ensure_ascii=False, indent=2))
         archive.writestr("access_log.json", json.dumps(access_log, ensure_ascii=False, indent=2))
-        engagements = _engagements_data(profile)
-        if engagements is not None:
-            archive.writestr("engagements.json", json.dumps(engagements, ensure_ascii=False, indent=2))
+        archive.writestr("engagements.json", json.dumps(_engagements_data(profile), ensure_ascii=False, indent=2))
         if profile.cv_file:
             with profile.cv_file.open("rb") as handle:
                 suffix = Path(profile.cv_file.name).suffix
