@@ -81,7 +81,7 @@ def profile_edit(request):
                 form.save(commit=False),
                 remove_old_cv=bool(form.cleaned_data.get("remove_cv")),
                 cv_upload=form.cleaned_data.get("cv_upload"),
-                cv_inspected=(form.cv_kind, form.cv_extracted_text),
+                cv_inspected=form.cv_inspected,
             )
             messages.success(request, _("Your expert profile has been saved."))
             return redirect("experts:detail", pk=profile.pk)
