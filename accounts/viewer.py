@@ -45,10 +45,8 @@ class Viewer:
         """Return the user's StaffMembership (approved or not), or None."""
         if not self.is_member:
             return None
-        try:
-            model = apps.get_model("challenges", "StaffMembership")
-        except LookupError:
-            return None
+        # By label: challenges.models imports this module.
+        model = apps.get_model("challenges", "StaffMembership")
         return model.objects.filter(user_id=self.user_id).select_related("municipality").first()
 
     @property

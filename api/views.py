@@ -17,6 +17,7 @@ from rest_framework.response import Response
 from accounts.viewer import viewer_for
 from api import filters, serializers
 from api.serializers import absolute
+from challenges import permissions as challenge_permissions
 from challenges import services as challenge_services
 from challenges.models import Challenge
 from experts import services as expert_services
@@ -175,7 +176,7 @@ class ChallengeViewSet(
 
     def perform_update(self, serializer):
         challenge = serializer.instance
-        if not challenge_services.can_manage_challenge(self.request.user, challenge):
+        if not challenge_permissions.can_manage_challenge(self.request.user, challenge):
             raise PermissionDenied
         data = dict(serializer.validated_data)
         data.pop("publish", None)

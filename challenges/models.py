@@ -8,22 +8,8 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from accounts.viewer import as_viewer
-from experts.iso import is_language_code
-
-
-def validate_language_codes(value):
-    """Reject anything but a list of ISO 639-1 codes."""
-    if not isinstance(value, list):
-        raise ValidationError(_("Languages must be a list of ISO 639-1 codes."))
-    bad = [str(code) for code in value if not is_language_code(code)]
-    if bad:
-        raise ValidationError(_("Not ISO 639-1 language codes: %(codes)s"), params={"codes": ", ".join(bad)})
-
-
-def validate_string_list(value):
-    """Reject anything but a list of texts."""
-    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
-        raise ValidationError(_("Must be a list of texts."))
+from common.models import TimeStampedModel
+from experts.models import validate_language_codes, validate_string_list
 
 
 class MunicipalityQuerySet(models.QuerySet):
@@ -155,7 +141,7 @@ class ChallengeQuerySet(models.QuerySet):
         return self.public()
 
 
-class Challenge(models.Model):
+class Challenge(TimeStampedModel):
     """A task a municipality asks the diaspora to help with."""
 
     class Kind(models.TextChoices):
@@ -198,8 +184,6 @@ class Challenge(models.Model):
     places = models.PositiveIntegerField(_("number of places"), null=True, blank=True)
     shadowing_start = models.DateField(_("job shadowing starts"), null=True, blank=True)
     shadowing_end = models.DateField(_("job shadowing ends"), null=True, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ChallengeQuerySet.as_manager()
 
@@ -241,27 +225,8 @@ class Challenge(models.Model):
         """Return True for job shadowing, which carries department, places and dates."""
         return self.kind == self.Kind.JOB_SHADOWING
 
-    def search_text(self):
-        """Return the text that describes the challenge, for matching and search helpers."""
-        parts = [self.title, self.description, *self.skills_wanted]
-        return "\n".join(part for part in parts if part)
 
-
-class EngagementQuerySet(models.QuerySet):
-    def pending(self):
-        """Return engagements waiting for the other party's answer."""
-        return self.filter(status=Engagement.Status.PENDING)
-
-    def for_expert(self, profile):
-        """Return one expert's engagements."""
-        return self.filter(expert=profile)
-
-    def for_municipality(self, municipality):
-        """Return the engagements on one municipality's challenges."""
-        return self.filter(challenge__municipality=municipality)
-
-
-class Engagement(models.Model):
+class Engagement(TimeStampedModel):
     """An expert's interest in a challenge, or a municipality's invitation to an expert, and its answer."""
 
     class Initiator(models.TextChoices):
@@ -294,10 +259,6 @@ class Engagement(models.Model):
     # Language each side last used on the site while acting on this engagement; e-mails to that side use it.
     expert_language = models.CharField(_("expert's language"), max_length=10, blank=True)
     municipality_language = models.CharField(_("municipality's language"), max_length=10, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    objects = EngagementQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at", "-pk"]

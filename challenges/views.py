@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.request_params import parse_id
 from accounts.viewer import viewer_for
-from challenges import services
+from challenges import permissions, services
 from challenges.filters import ChallengeFilter
 from challenges.forms import ChallengeForm
 from challenges.models import Challenge, Engagement
@@ -65,7 +65,7 @@ def challenge_detail(request, pk):
         engagements = challenge.engagements.filter(expert=profile).prefetch_related("events")
     else:
         engagements = Engagement.objects.none()
-    engagement_rows = [(e, services.allowed_responses(viewer, e)) for e in engagements]
+    engagement_rows = [(e, permissions.allowed_responses(viewer, e)) for e in engagements]
     context = {
         "challenge": challenge,
         "can_manage": can_manage,
@@ -73,7 +73,7 @@ def challenge_detail(request, pk):
         if can_manage
         else [],
         "engagement_rows": engagement_rows,
-        "can_express_interest": services.can_express_interest(viewer, challenge),
+        "can_express_interest": permissions.can_express_interest(viewer, challenge),
         "is_expert": viewer.is_expert,
         "invitable": (
             services.invitable_experts(viewer).exclude(engagements__challenge=challenge)[:200]
@@ -170,7 +170,7 @@ def invite(request, pk):
 def engagement_respond(request, pk):
     """Accept, decline or withdraw an engagement as one of its two parties."""
     engagement = get_object_or_404(Engagement.objects.select_related("challenge", "expert"), pk=pk)
-    if not services.can_view_engagement(viewer_for(request), engagement):
+    if not permissions.can_view_engagement(viewer_for(request), engagement):
         raise Http404
     try:
         services.respond(request.user, engagement, request.POST.get("decision", ""), request.POST.get("note", ""))
@@ -186,6 +186,6 @@ def my_engagements(request):
     """List the interest and invitations the user takes part in, pending ones first, with their answer buttons."""
     viewer = viewer_for(request)
     engagements = services.engagements_for(viewer).order_by("-updated_at")
-    rows = [(e, services.allowed_responses(viewer, e)) for e in engagements[:200]]
+    rows = [(e, permissions.allowed_responses(viewer, e)) for e in engagements[:200]]
     rows.sort(key=lambda row: not row[1])
     return render(request, "challenges/my_engagements.html", {"engagement_rows": rows})

@@ -321,7 +321,7 @@ def _survey_definition():
 
 
 def _users():
-    from home.demo import _user
+    from home.demo_accounts import demo_user as _user
 
     users = {}
     for slug, _name, _city, _scale in CITIES:

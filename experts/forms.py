@@ -145,6 +145,7 @@ class ExpertProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.consent_text = consent.CONSENT_TEXT
+        self.cv_inspected = None  # (kind, extracted text) of a valid upload, so the save does not parse it again
         self.fields["consent"].help_text = consent.CONSENT_TEXT
         self.fields["consent"].initial = self.instance.pk is not None and self.instance.has_consent
         if not (self.instance.pk and self.instance.cv_file):
@@ -156,7 +157,7 @@ class ExpertProfileForm(forms.ModelForm):
         if uploaded:
             from experts.cv import inspect_cv
 
-            self.cv_kind, self.cv_extracted_text = inspect_cv(uploaded)
+            self.cv_inspected = inspect_cv(uploaded)
         return uploaded
 
 

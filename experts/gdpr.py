@@ -28,6 +28,9 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext
 
+from experts import services
+from experts.models import ExpertProfile, ProfileAccessLog
+
 logger = logging.getLogger(__name__)
 
 UNPUBLISHED_IDEA_STATUSES = ("draft", "submitted", "changes_requested", "rejected")
@@ -155,9 +158,6 @@ def registrations_data(user):
 
 def export_member(user, requested_by=None):
     """Build a ZIP with everything held about a member: account, ideas, ballots, supports, follows, sign-ups, profile."""
-    from experts import services
-    from experts.models import ExpertProfile
-
     ballots, supports = ballots_data(user)
     files = {
         "account.json": account_data(user),
@@ -248,8 +248,6 @@ def _erase_wagtail_traces(user, profile, emails):
 
 def _erase_other_traces(user, emails):
     """Blank the member's e-mail in others' access logs; delete axes login records under their addresses."""
-    from experts.models import ProfileAccessLog
-
     ProfileAccessLog.objects.filter(Q(viewer=user) | _email_q("viewer_email", emails)).update(
         viewer=None, viewer_email=""
     )
@@ -264,9 +262,6 @@ def _erase_other_traces(user, emails):
 
 def erase_member(user):
     """Erase a member and every copy of their data; return the number of the user's id for the log."""
-    from experts import services
-    from experts.models import ExpertProfile
-
     user = get_user_model().objects.get(pk=user.pk)  # a real instance, not request.user's lazy wrapper
     user_id = user.pk
     profile = ExpertProfile.objects.filter(user=user).first()

@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from accounts.viewer import as_viewer
+from common.models import TimeStampedModel
 from common.storage import PrivateMediaStorage
 from experts.iso import is_country_code, is_language_code
 
@@ -80,7 +81,7 @@ class ExpertProfileQuerySet(models.QuerySet):
         return self.filter(allowed)
 
 
-class ExpertProfile(models.Model):
+class ExpertProfile(TimeStampedModel):
     """A diaspora expert's profile, edited by the expert (or imported) and read by municipalities."""
 
     user = models.OneToOneField(
@@ -128,8 +129,6 @@ class ExpertProfile(models.Model):
     visibility = models.CharField(_("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PUBLIC)
     consent_given_at = models.DateTimeField(_("consent given at"), null=True, blank=True)
     consent_version = models.CharField(_("consent version"), max_length=200, blank=True)
-    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     objects = ExpertProfileQuerySet.as_manager()
 
@@ -146,11 +145,6 @@ class ExpertProfile(models.Model):
     def has_consent(self):
         """Return True when the expert agreed to the consent text."""
         return self.consent_given_at is not None
-
-    def search_text(self):
-        """Return the text that describes the expert, for matching and search helpers."""
-        parts = [self.headline, self.cv_text, *self.competencies, *self.help_topics]
-        return "\n".join(part for part in parts if part)
 
 
 class ProfileAccessLog(models.Model):

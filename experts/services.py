@@ -110,6 +110,28 @@ def discard_new_cv_on_failure(profile):
         raise
 
 
+def save_profile(profile, *, remove_old_cv=False, cv_upload=None, cv_inspected=None):
+    """Save an expert's own profile with consent stamped and the CV replaced or removed, all or nothing.
+
+    `profile` carries the form's values; `cv_inspected` is the upload's (kind, text) from experts.cv.inspect_cv.
+    A CV file written for a save that fails is deleted again.
+    """
+    with discard_new_cv_on_failure(profile):
+        return _save_profile(profile, remove_old_cv, cv_upload, cv_inspected)
+
+
+@transaction.atomic
+def _save_profile(profile, remove_old_cv, cv_upload, cv_inspected):
+    """Stamp consent, apply the CV change and save the row in one transaction."""
+    record_consent(profile)
+    if remove_old_cv:
+        remove_cv(profile)
+    if cv_upload:
+        attach_cv(profile, cv_upload, inspected=cv_inspected)
+    profile.save()
+    return profile
+
+
 def remove_cv(profile):
     """Delete the stored CV file of a profile."""
     if profile.cv_file:
@@ -162,11 +184,8 @@ def profile_data(profile):
 
 
 def _engagements_data(profile):
-    """Return the expert's engagements with challenges, when the challenges app provides them."""
-    try:
-        engagement_model = apps.get_model("challenges", "Engagement")
-    except LookupError:
-        return None
+    """Return the expert's engagements with challenges (by label: challenges depends on experts, not back)."""
+    engagement_model = apps.get_model("challenges", "Engagement")
     rows = []
     for engagement in engagement_model.objects.filter(expert=profile).select_related("challenge"):
         rows.append(
@@ -175,7 +194,7 @@ def _engagements_data(profile):
                 "initiated_by": engagement.initiated_by,
                 "status": engagement.status,
                 "message": engagement.message,
-                "created_at": engagement.created_at.isoformat() if getattr(engagement, "created_at", None) else None,
+                "created_at": engagement.created_at.isoformat(),
             }
         )
     return rows
@@ -193,9 +212,7 @@ def export_expert(profile, requested_by=None):
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("profile.json", json.dumps(profile_data(profile), ensure_ascii=False, indent=2))
         archive.writestr("access_log.json", json.dumps(access_log, ensure_ascii=False, indent=2))
-        engagements = _engagements_data(profile)
-        if engagements is not None:
-            archive.writestr("engagements.json", json.dumps(engagements, ensure_ascii=False, indent=2))
+        archive.writestr("engagements.json", json.dumps(_engagements_data(profile), ensure_ascii=False, indent=2))
         if profile.cv_file:
             with profile.cv_file.open("rb") as handle:
                 suffix = Path(profile.cv_file.name).suffix
@@ -218,10 +235,3 @@ def erase_expert(profile, delete_user=True):
     _delete_file(file_name)
     logger.info("Expert profile %s erased", profile_id)
     expert_erased.send(sender=ExpertProfile, profile_id=profile_id, external_id=external_id)
-
-
-def erase_user(user):
-    """Erase a member, with or without an expert profile, and every copy of their data (experts.gdpr)."""
-    from experts import gdpr
-
-    gdpr.erase_member(user)

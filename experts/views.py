@@ -8,7 +8,6 @@ from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.viewer import viewer_for
-from experts import services
+from experts import gdpr, services
 from experts.filters import ExpertDirectoryFilter
 from experts.forms import EraseAccountForm, ExpertProfileForm
 from experts.models import ExpertProfile, ProfileAccessLog, Visibility
@@ -78,15 +77,12 @@ def profile_edit(request):
     if request.method == "POST":
         form = ExpertProfileForm(request.POST, request.FILES, instance=profile)
         if form.is_valid():
-            with services.discard_new_cv_on_failure(profile), transaction.atomic():
-                profile = form.save(commit=False)
-                services.record_consent(profile)
-                if form.cleaned_data.get("remove_cv"):
-                    services.remove_cv(profile)
-                uploaded = form.cleaned_data.get("cv_upload")
-                if uploaded:
-                    services.attach_cv(profile, uploaded, inspected=(form.cv_kind, form.cv_extracted_text))
-                profile.save()
+            profile = services.save_profile(
+                form.save(commit=False),
+                remove_old_cv=bool(form.cleaned_data.get("remove_cv")),
+                cv_upload=form.cleaned_data.get("cv_upload"),
+                cv_inspected=form.cv_inspected,
+            )
             messages.success(request, _("Your expert profile has been saved."))
             return redirect("experts:detail", pk=profile.pk)
     else:
@@ -123,8 +119,6 @@ def cv_download(request, pk):
 @login_required
 def export(request):
     """Download a ZIP of everything held about the signed-in member (expert profile or not)."""
-    from experts import gdpr
-
     data = gdpr.export_member(request.user, requested_by=request.user)
     response = HttpResponse(data, content_type="application/zip")
     stamp = timezone.now().strftime("%Y%m%d")
@@ -142,7 +136,7 @@ def erase(request):
     if request.method == "POST" and form.is_valid():
         user = request.user
         try:
-            services.erase_user(user)
+            gdpr.erase_member(user)
         except (ProtectedError, RestrictedError):
             logger.exception("Erasure of user %s blocked by protected rows", user.pk)
             form.add_error(None, _("Your account could not be erased automatically. Please contact us."))

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from accounts import roles
 from challenges.models import Municipality, StaffMembership
-from tests.experts.factories import ExpertProfileFactory, UserFactory, make_staff
+from tests.factories import ExpertProfileFactory, UserFactory, make_staff
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from accounts.middleware import ViewerMiddleware
 from accounts.viewer import Viewer, as_viewer, viewer_for
 from challenges.models import Challenge
 from experts.models import ExpertProfile
-from tests.challenges.factories import ChallengeFactory, ExpertFactory, MunicipalityFactory, StaffFactory, UserFactory
+from tests.factories import ChallengeFactory, ExpertProfileFactory, MunicipalityFactory, StaffFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def cities():
     editor.groups.add(Group.objects.create(name="Alytus editors"))
     users = {
         "member": UserFactory(),
-        "expert": ExpertFactory().user,
+        "expert": ExpertProfileFactory().user,
         "alytus_editor": editor,
         "alytus_staff": StaffFactory(municipality=alytus).user,
         "kaunas_unapproved": StaffFactory(municipality=kaunas, approved=False).user,
@@ -106,15 +106,15 @@ def test_visible_to_takes_a_viewer_or_a_user(cities):
     assert set(Challenge.objects.visible_to(Viewer(staff))) == set(Challenge.objects.visible_to(staff))
     assert cities["draft"] in Challenge.objects.visible_to(Viewer(staff))
     assert cities["draft"] not in Challenge.objects.visible_to(Viewer(outsider))
-    hidden = ExpertFactory(visibility="staff")
+    hidden = ExpertProfileFactory(visibility="staff")
     assert hidden in ExpertProfile.objects.visible_to(Viewer(staff))
     assert hidden not in ExpertProfile.objects.visible_to(Viewer(cities["users"]["member"]))
     assert hidden not in ExpertProfile.objects.visible_to(None)
 
 
 def test_cv_and_visibility_rules(cities):
-    staff_only = ExpertFactory(visibility="staff")
-    hidden = ExpertFactory(visibility="hidden")
+    staff_only = ExpertProfileFactory(visibility="staff")
+    hidden = ExpertProfileFactory(visibility="hidden")
     owner = Viewer(hidden.user)
     staff = Viewer(cities["users"]["kaunas_staff"])
     member = Viewer(cities["users"]["member"])

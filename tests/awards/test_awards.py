@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from awards.models import AwardPage, JuryScore, Nomination
-from experts.models import ExpertProfile
 from home.models import StoryPage
+from tests.factories import ExpertProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -122,11 +122,11 @@ def test_organiser_publishes_winners_after_judging_as_page_and_story(client, awa
 
 
 def test_gallery_shows_only_public_consenting_notable_profiles(client, award):
-    base = {"hours_per_month": 2, "consent_given_at": timezone.now(), "notable": True}
-    ExpertProfile.objects.create(name="Matoma Įžymybė", visibility="public", **base)
-    ExpertProfile.objects.create(name="Paslėpta Įžymybė", visibility="hidden", **base)
-    ExpertProfile.objects.create(name="Be Sutikimo", visibility="public", **(base | {"consent_given_at": None}))
-    ExpertProfile.objects.create(name="Neįžymus", visibility="public", **(base | {"notable": False}))
+    base = {"user": None, "hours_per_month": 2, "consent_given_at": timezone.now(), "notable": True}
+    ExpertProfileFactory(name="Matoma Įžymybė", visibility="public", **base)
+    ExpertProfileFactory(name="Paslėpta Įžymybė", visibility="hidden", **base)
+    ExpertProfileFactory(name="Be Sutikimo", visibility="public", **(base | {"consent_given_at": None}))
+    ExpertProfileFactory(name="Neįžymus", visibility="public", **(base | {"notable": False}))
     body = client.get("/lt/awards/notable/").content.decode()
     assert "Matoma Įžymybė" in body
     assert not any(name in body for name in ("Paslėpta", "Be Sutikimo", "Neįžymus"))

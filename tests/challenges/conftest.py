@@ -5,13 +5,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 
-from tests.challenges.factories import (
-    ChallengeFactory,
-    ExpertFactory,
-    MunicipalityFactory,
-    StaffFactory,
-    UserFactory,
-)
+from tests.factories import ChallengeFactory, ExpertProfileFactory, MunicipalityFactory, StaffFactory, UserFactory
 
 ROLES = ["anonymous", "member", "expert", "unapproved_staff", "own_staff", "other_staff", "admin"]
 TSV = Path(__file__).resolve().parents[2] / "locale_src" / "challenges.lt.tsv"
@@ -22,7 +16,7 @@ def world(db):
     """Build two municipalities, one user per role, and an open and a draft challenge of the first municipality."""
     home = MunicipalityFactory(name="Alytaus miesto savivaldybė", city_name="Alytus", slug="alytus")
     other = MunicipalityFactory(name="Kauno miesto savivaldybė", city_name="Kaunas", slug="kaunas")
-    expert = ExpertFactory()
+    expert = ExpertProfileFactory()
     users = {
         "anonymous": None,
         "member": UserFactory(),
@@ -57,7 +51,7 @@ def lt_catalogue(settings):
     return catalogue
 
 
-__all__ = ["ROLES", "login", "ChallengeFactory", "ExpertFactory", "StaffFactory", "UserFactory"]
+__all__ = ["ROLES", "login", "ChallengeFactory", "ExpertProfileFactory", "StaffFactory", "UserFactory"]
 
 
 @pytest.fixture

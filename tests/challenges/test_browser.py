@@ -4,9 +4,7 @@ import pytest
 from allauth.account.models import EmailAddress
 
 from challenges.models import Challenge
-from tests.challenges.factories import MunicipalityFactory, StaffFactory, UserFactory
-
-PASSWORD = "correct-horse-battery"
+from tests.factories import PASSWORD, MunicipalityFactory, StaffFactory, UserFactory
 
 
 @pytest.mark.browser

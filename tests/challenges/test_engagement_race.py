@@ -10,7 +10,7 @@ from django.urls import reverse as django_reverse
 from django.utils import translation
 
 from challenges.models import Engagement
-from tests.challenges.factories import ExpertFactory
+from tests.factories import ExpertProfileFactory
 
 
 def post_at_once(requests):
@@ -75,7 +75,7 @@ def test_thirty_simultaneous_interests_by_one_expert(world, quiet_tasks):
 def test_interests_racing_invitations(world, quiet_tasks):
     challenge = world["open"]
     staff = world["users"]["own_staff"]
-    experts = [ExpertFactory() for _ in range(20)]
+    experts = [ExpertProfileFactory() for _ in range(20)]
     interest_url = reverse("challenges:express_interest", args=[challenge.pk])
     invite_url = reverse("challenges:invite", args=[challenge.pk])
     requests = []

@@ -5,9 +5,9 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from challenges import services
+from challenges import emails, permissions, services
 from challenges.models import Challenge, Engagement, EngagementEvent
-from tests.challenges.factories import ChallengeFactory, ExpertFactory, UserFactory
+from tests.factories import ChallengeFactory, ExpertProfileFactory, UserFactory
 from tests.waiting import wait_for
 
 
@@ -21,7 +21,7 @@ def test_interest_only_in_open_challenges(world):
 
 
 def test_interest_needs_a_consented_expert_profile(world):
-    unconsented = ExpertFactory(consent_given_at=None)
+    unconsented = ExpertProfileFactory(consent_given_at=None)
     with pytest.raises(PermissionDenied):
         services.express_interest(unconsented.user, world["open"])
     with pytest.raises(PermissionDenied):
@@ -37,9 +37,9 @@ def test_interest_twice_is_refused(world):
 
 def test_interest_accepted_by_staff_keeps_history(world):
     engagement = services.express_interest(world["users"]["expert"], world["open"], "Galiu")
-    assert services.allowed_responses(world["users"]["expert"], engagement) == ("withdraw",)
-    assert services.allowed_responses(world["users"]["own_staff"], engagement) == ("accept", "decline")
-    assert services.allowed_responses(world["users"]["other_staff"], engagement) == ()
+    assert permissions.allowed_responses(world["users"]["expert"], engagement) == ("withdraw",)
+    assert permissions.allowed_responses(world["users"]["own_staff"], engagement) == ("accept", "decline")
+    assert permissions.allowed_responses(world["users"]["other_staff"], engagement) == ()
     services.respond(world["users"]["own_staff"], engagement, "accept")
     engagement.refresh_from_db()
     assert engagement.status == "accepted"
@@ -73,10 +73,10 @@ def test_invitation_answered_by_the_expert(world):
 
 def test_staff_can_only_invite_experts_they_may_see(world):
     staff = world["users"]["own_staff"]
-    hidden = ExpertFactory(visibility="hidden")
-    staff_only = ExpertFactory(visibility="staff")
-    unconsented = ExpertFactory(consent_given_at=None)
-    imported = ExpertFactory(user=None, external_id="e999")
+    hidden = ExpertProfileFactory(visibility="hidden")
+    staff_only = ExpertProfileFactory(visibility="staff")
+    unconsented = ExpertProfileFactory(consent_given_at=None)
+    imported = ExpertProfileFactory(user=None, external_id="e999")
     for profile in (hidden, unconsented, imported):
         with pytest.raises(services.ChallengeError):
             services.invite_expert(staff, world["open"], profile)
@@ -85,7 +85,7 @@ def test_staff_can_only_invite_experts_they_may_see(world):
 
 
 def test_invite_view_refuses_hidden_expert_without_crash(client, world):
-    hidden = ExpertFactory(visibility="hidden")
+    hidden = ExpertProfileFactory(visibility="hidden")
     client.force_login(world["users"]["own_staff"])
     response = client.post(reverse("challenges:invite", args=[world["open"].pk]), {"expert_id": hidden.pk}, follow=True)
     assert response.status_code == 200
@@ -184,15 +184,15 @@ def test_notification_is_sent_once(world, eager_tasks, django_capture_on_commit_
     with django_capture_on_commit_callbacks(execute=False):
         engagement = services.invite_expert(world["users"]["own_staff"], world["open"], world["expert"])
     event = engagement.events.get()
-    assert services.notify_event(event.pk) == 1
-    assert services.notify_event(event.pk) == 0
+    assert emails.notify_event(event.pk) == 1
+    assert emails.notify_event(event.pk) == 0
     assert len(mail.outbox) == 1
 
 
 def test_expert_language_falls_back_to_profile_languages(db):
-    assert services.expert_language(ExpertFactory(languages=["en", "no"])) == "en"
-    assert services.expert_language(ExpertFactory(languages=["lt", "en"])) == "lt"
-    assert services.expert_language(ExpertFactory(languages=[])) == "lt"
+    assert emails.expert_language(ExpertProfileFactory(languages=["en", "no"])) == "en"
+    assert emails.expert_language(ExpertProfileFactory(languages=["lt", "en"])) == "lt"
+    assert emails.expert_language(ExpertProfileFactory(languages=[])) == "lt"
 
 
 def test_real_worker_sends_invitation_and_acceptance(
@@ -229,7 +229,7 @@ def test_member_without_profile_gets_no_mail(world, eager_tasks, django_capture_
 
 def test_my_engagements_lists_each_partys_own(client, world):
     mine = services.express_interest(world["users"]["expert"], world["open"], "Galiu")
-    other_expert = ExpertFactory()
+    other_expert = ExpertProfileFactory()
     kaunas = ChallengeFactory(municipality=world["other"], title="Kauno iššūkis")
     theirs = services.express_interest(other_expert.user, kaunas)
     url = reverse("challenges:my_engagements")

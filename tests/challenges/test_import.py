@@ -7,7 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from challenges.models import Challenge, Municipality
-from tests.challenges.factories import MunicipalityFactory
+from tests.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from challenges import services
 from challenges.forms import ChallengeForm
 from challenges.models import Challenge
-from tests.challenges.factories import ChallengeFactory
+from tests.factories import ChallengeFactory
 
 pytestmark = pytest.mark.django_db
 

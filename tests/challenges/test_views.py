@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from challenges import services
-from tests.challenges.factories import ChallengeFactory
+from challenges import permissions
+from tests.factories import ChallengeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -124,12 +124,12 @@ def test_admin_approves_staff_in_wagtail(client, world):
     assert response.status_code == 302, response.content.decode()[:2000]
     membership.refresh_from_db()
     assert membership.approved and membership.approved_at is not None
-    assert services.can_create_challenge(membership.user)
+    assert permissions.can_create_challenge(membership.user)
 
 
 def test_challenges_of_a_city_hub_in_both_languages(site_tree):
     from challenges.models import Challenge
-    from tests.challenges.factories import MunicipalityFactory
+    from tests.factories import MunicipalityFactory
 
     linked = MunicipalityFactory(name="Alytaus miesto savivaldybė", city_name="Alytus", city_page=site_tree["city"])
     other = MunicipalityFactory(city_name="Kaunas")

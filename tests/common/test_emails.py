@@ -36,7 +36,7 @@ def test_registration_confirmation_is_text_and_html_in_the_attendees_language(si
 
 
 def test_engagement_mail_has_html_and_absolute_link(db, settings):
-    from challenges import services
+    from challenges import emails, services
     from tests.challenges.factories import ChallengeFactory, ExpertFactory, StaffFactory
 
     settings.SITE_URL = "https://miestai.example"
@@ -45,7 +45,7 @@ def test_engagement_mail_has_html_and_absolute_link(db, settings):
     staff = StaffFactory(municipality=challenge.municipality)
     expert = ExpertFactory()
     engagement = services.invite_expert(staff.user, challenge, expert)
-    assert services.notify_event(engagement.events.get().pk) == 1
+    assert emails.notify_event(engagement.events.get().pk) == 1
     message = mail.outbox[-1]
     assert f"https://miestai.example/lt/challenges/{challenge.pk}/" in message.body
     html = message.alternatives[0][0]

@@ -1,60 +1,19 @@
-"""Factories and real test files (PDF, DOCX) for the experts tests."""
+"""Real test files (PDF, DOCX, a binary) for the experts tests; the model factories are in tests/factories.py."""
 
 import io
 
-import factory
-from django.contrib.auth import get_user_model
-from django.utils import timezone
+from tests.factories import ExpertProfileFactory, UserFactory, make_staff
 
-from experts.models import ExpertProfile, Visibility
-
-
-class UserFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = get_user_model()
-        skip_postgeneration_save = True
-
-    username = factory.Sequence(lambda n: f"user{n}")
-    email = factory.Sequence(lambda n: f"user{n}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "s3cret-Passw0rd")
-
-    @factory.post_generation
-    def saved(obj, create, extracted, **kwargs):
-        if create:
-            obj.save()
-
-
-class ExpertProfileFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ExpertProfile
-
-    user = factory.SubFactory(UserFactory)
-    name = factory.Sequence(lambda n: f"Expert {n}")
-    headline = "Water engineer"
-    cv_text = "Managed sewer rehabilitation programmes."
-    languages = ["lt", "en"]
-    help_topics = ["leakage reduction"]
-    competencies = ["asset management"]
-    hours_per_month = 8
-    can_travel_to_lithuania = True
-    country = "GB"
-    city_ties = ["Alytus"]
-    visibility = Visibility.PUBLIC
-    consent_given_at = factory.LazyFunction(timezone.now)
-    consent_version = "test"
-
-
-def make_staff(user=None, approved=True, municipality_name="Alytus", coordinator=False):
-    """Return a user who is (approved or pending) staff of a municipality."""
-    from challenges.models import Municipality, StaffMembership
-
-    user = user or UserFactory()
-    municipality, _ = Municipality.objects.get_or_create(
-        slug=municipality_name.lower(),
-        defaults={"name": f"{municipality_name} municipality", "city_name": municipality_name},
-    )
-    StaffMembership.objects.create(user=user, municipality=municipality, approved=approved, is_coordinator=coordinator)
-    return user
+# The shared factories stay importable from here for other apps' tests; new tests import tests.factories.
+__all__ = [
+    "ELF_BYTES",
+    "ExpertProfileFactory",
+    "UserFactory",
+    "make_docx",
+    "make_encrypted_pdf",
+    "make_pdf",
+    "make_staff",
+]
 
 
 def _pdf_escape(text):

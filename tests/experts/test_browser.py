@@ -7,7 +7,8 @@ from django.core import mail
 
 from experts.models import ExpertProfile
 from tests.browser_session import log_in
-from tests.experts.factories import UserFactory, make_pdf
+from tests.experts.factories import make_pdf
+from tests.factories import UserFactory
 
 PASSWORD = "Ilgas-slaptazodis-42"
 

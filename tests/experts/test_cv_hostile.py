@@ -12,6 +12,7 @@ from experts import cv, services
 from experts.models import ExpertProfile
 from tests.experts.factories import make_docx, make_pdf
 from tests.experts.test_profile_form import form_data, member, post  # noqa: F401 (fixture)
+from tests.factories import ExpertProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +59,7 @@ def test_clean_text_drops_control_characters_and_lone_surrogates():
 
 
 def test_a_failed_save_leaves_no_cv_file_behind(member, private_media):  # noqa: F811
-    profile = ExpertProfile.objects.create(user=member, name="Rasa")
+    profile = ExpertProfileFactory(user=member, name="Rasa", cv_text="")
     upload = SimpleUploadedFile("cv.pdf", make_pdf("Leakage"))
     with pytest.raises(RuntimeError), services.discard_new_cv_on_failure(profile):
         services.attach_cv(profile, upload)
@@ -68,7 +69,7 @@ def test_a_failed_save_leaves_no_cv_file_behind(member, private_media):  # noqa:
 
 
 def test_a_kept_file_survives_a_failed_later_save(member, private_media):  # noqa: F811
-    profile = ExpertProfile.objects.create(user=member, name="Rasa")
+    profile = ExpertProfileFactory(user=member, name="Rasa", cv_text="")
     services.attach_cv(profile, SimpleUploadedFile("cv.pdf", make_pdf("Leakage")))
     profile.save()
     with pytest.raises(RuntimeError), services.discard_new_cv_on_failure(profile):

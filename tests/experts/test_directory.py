@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from tests.experts.factories import ExpertProfileFactory
+from tests.factories import ExpertProfileFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,8 @@ from django.db import connection
 from django.urls import reverse
 
 from experts import services
-from tests.experts.factories import ExpertProfileFactory, UserFactory, make_pdf
+from tests.experts.factories import make_pdf
+from tests.factories import ExpertProfileFactory, UserFactory
 from tests.home.test_registration import make_event
 from tests.ideas.conftest import make_call, make_idea, make_member
 
@@ -71,7 +72,7 @@ def fill_member(site_tree, client, token, with_profile):
     from challenges.models import Engagement
     from home.services import register_attendee
     from ideas.models import Ballot, Follow, IdeaAttachment, IdeaFlag
-    from tests.challenges.factories import ChallengeFactory
+    from tests.factories import ChallengeFactory
 
     user = make_member(f"{token}@example.com", first_name=token, last_name=token)
     other_call = make_call(site_tree["city"], slug="call")

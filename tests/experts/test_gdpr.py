@@ -15,10 +15,10 @@ from django.utils import translation
 from experts import services
 from experts.models import ExpertProfile, ProfileAccessLog
 from experts.signals import expert_erased
-from tests.experts.factories import ExpertProfileFactory, make_pdf, make_staff
+from tests.experts.factories import make_pdf
+from tests.factories import PASSWORD, ExpertProfileFactory, make_staff
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "s3cret-Passw0rd"
 
 
 @pytest.fixture
@@ -113,7 +113,7 @@ def test_erasure_keeps_challenges_and_removes_engagements(expert, received_signa
 
 
 def test_member_without_profile_can_erase_account(client, received_signals):
-    from tests.experts.factories import UserFactory
+    from tests.factories import UserFactory
 
     user = UserFactory()
     client.force_login(user)

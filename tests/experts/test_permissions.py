@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from experts import services
 from experts.models import ExpertProfile, ProfileAccessLog, Visibility
-from tests.experts.factories import ExpertProfileFactory, UserFactory, make_pdf, make_staff
+from tests.experts.factories import make_pdf
+from tests.factories import PASSWORD, ExpertProfileFactory, UserFactory, make_staff
 
 pytestmark = pytest.mark.django_db
 
@@ -180,7 +181,7 @@ def test_export_and_erase_act_only_on_own_profile(client):
     response = client.get(reverse("experts:export"))
     assert response.status_code == 200
     assert b"Other" not in response.content
-    client.post(reverse("experts:erase"), {"password": "s3cret-Passw0rd"})
+    client.post(reverse("experts:erase"), {"password": PASSWORD})
     assert ExpertProfile.objects.filter(pk=other.pk).exists()
     assert not ExpertProfile.objects.filter(pk=mine.pk).exists()
 

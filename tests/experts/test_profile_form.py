@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import translation
 
 from experts.models import ExpertProfile
-from tests.experts.factories import ELF_BYTES, UserFactory, make_docx, make_encrypted_pdf, make_pdf
+from tests.experts.factories import ELF_BYTES, make_docx, make_encrypted_pdf, make_pdf
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

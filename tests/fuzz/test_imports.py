@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from challenges import services as challenge_services
+from challenges import importing as challenge_importing
 from challenges.models import Challenge, Municipality
 from experts.importing import ImportFailed, import_experts
 from experts.models import ExpertProfile
@@ -130,7 +130,7 @@ def test_challenge_import(db, lines):
     tried("challenges JSON-lines import")
     before = challenge_state()
     try:
-        report = challenge_services.import_challenges(lines)
+        report = challenge_importing.import_challenges(lines)
     except UnicodeEncodeError:  # a lone surrogate written with ensure_ascii=False never reaches us from a file
         return
     if report.errors:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from experts.services import erase_user
+from experts.gdpr import erase_member as erase_user
 from ideas import services
 from ideas.models import Ballot
 

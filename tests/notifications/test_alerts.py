@@ -3,15 +3,14 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
 from challenges.models import Challenge, Municipality
-from experts.models import ExpertProfile
 from matching import services as matching_services
 from notifications import services
 from notifications.models import Notification
+from tests.factories import ExpertProfileFactory
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
 
@@ -22,7 +21,6 @@ WATER_CV = (
 
 
 def expert(email, languages, cv=WATER_CV, **extra):
-    user = get_user_model().objects.create_user(username=email, email=email, password="x")
     fields = {
         "name": email.split("@")[0],
         "headline": "Water network engineer",
@@ -32,9 +30,13 @@ def expert(email, languages, cv=WATER_CV, **extra):
         "hours_per_month": 10,
         "visibility": "public",
         "consent_given_at": timezone.now(),
-        "consent_version": "test",
+        # The factory's other defaults would add topics, a country and city ties to what is matched.
+        "help_topics": [],
+        "country": "",
+        "city_ties": [],
+        "can_travel_to_lithuania": False,
     }
-    return ExpertProfile.objects.create(user=user, **(fields | extra))
+    return ExpertProfileFactory(user__username=email, user__email=email, **(fields | extra))
 
 
 def open_challenge(municipality, title):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from challenges import services
+from challenges import importing
 
 
 class Command(BaseCommand):
@@ -19,7 +19,7 @@ class Command(BaseCommand):
                 lines = handle.read().splitlines()
         except (OSError, UnicodeDecodeError) as exc:
             raise CommandError(f"Cannot read {file}: {exc}") from exc
-        report = services.import_challenges(lines, skip_invalid=skip_invalid)
+        report = importing.import_challenges(lines, skip_invalid=skip_invalid)
         for number, reason in report.errors:
             self.stderr.write(f"line {number}: {reason}")
         if report.errors and (report.rolled_back or not skip_invalid):
