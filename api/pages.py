@@ -5,23 +5,13 @@ from wagtail.api import APIField
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
 
+from api.serializers import EVENT_FACTS
+
 # Fields each page type adds to Wagtail's own (id, title, meta); body fields only appear on detail.
 API_FIELDS = {
     "CityPage": ["municipality_name", "intro", "contact_email"],
     "StoryPage": ["date", "intro", "body"],
-    "EventPage": [
-        "start",
-        "end",
-        "time_zone",
-        "recurrence",
-        "venue_name",
-        "address",
-        "online_url",
-        "organiser",
-        "intro",
-        "body",
-        "registration_enabled",
-    ],
+    "EventPage": [*EVENT_FACTS, "intro", "body", "registration_enabled"],
     "CallForIdeasPage": ["theme", "intro", "opens_at", "closes_at", "budget", "prize", "rules", "body"],
     "InformationPage": ["audience", "intro", "body", "contact_name", "contact_role", "contact_email", "contact_phone"],
 }

@@ -11,6 +11,9 @@ from experts.services import PUBLIC_FIELDS
 from home.models import CityPage, EventPage
 from ideas.models import Idea
 
+# An event's when and where, as both the v1 events and Wagtail's pages API show them.
+EVENT_FACTS = ("start", "end", "time_zone", "recurrence", "venue_name", "address", "online_url", "organiser")
+
 
 def absolute(request, url):
     """Return `url` made absolute for the current request (or as is without one)."""
@@ -50,14 +53,7 @@ class EventSerializer(serializers.ModelSerializer):
             "city",
             "language",
             "intro",
-            "start",
-            "end",
-            "time_zone",
-            "recurrence",
-            "venue_name",
-            "address",
-            "online_url",
-            "organiser",
+            *EVENT_FACTS,
             "registration_enabled",
             "url",
             "ical_url",
@@ -213,24 +209,7 @@ class IdeaSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Idea
-        fields = [
-            "id",
-            "call",
-            "title",
-            "summary",
-            "description",
-            "estimated_cost",
-            "category",
-            "address",
-            "latitude",
-            "longitude",
-            "language",
-            "status",
-            "is_winner",
-            "prize_note",
-            "submitted_at",
-            "url",
-        ]
+        fields = ["id", "call", *Idea.AUTHOR_FIELDS, "status", "is_winner", "prize_note", "submitted_at", "url"]
 
     def get_url(self, idea) -> str:
         return absolute(self.context.get("request"), reverse("ideas:detail", args=[idea.pk]))

@@ -6,18 +6,19 @@ from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
-from api import token_views, views
+from api import token_views
 from api.pages import router as pages_router
+from api.views import challenges, experts, ideas, places
 
 router = DefaultRouter(trailing_slash=True)
 router.include_root_view = False
-router.register("cities", views.CityViewSet, basename="city")
-router.register("events", views.EventViewSet, basename="event")
-router.register("challenges", views.ChallengeViewSet, basename="challenge")
-router.register("engagements", views.EngagementViewSet, basename="engagement")
-router.register("experts", views.ExpertViewSet, basename="expert")
-router.register("ideas", views.IdeaViewSet, basename="idea")
-router.register("calls", views.CallViewSet, basename="call")
+router.register("cities", places.CityViewSet, basename="city")
+router.register("events", places.EventViewSet, basename="event")
+router.register("challenges", challenges.ChallengeViewSet, basename="challenge")
+router.register("engagements", challenges.EngagementViewSet, basename="engagement")
+router.register("experts", experts.ExpertViewSet, basename="expert")
+router.register("ideas", ideas.IdeaViewSet, basename="idea")
+router.register("calls", ideas.CallViewSet, basename="call")
 
 v1 = [
     path("schema/", SpectacularAPIView.as_view(api_version="v1"), name="schema"),

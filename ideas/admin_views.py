@@ -6,6 +6,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from common.translations import default_language_version
 from home.models import CallForIdeasPage
 
 from . import services
@@ -16,7 +17,9 @@ from .models import Ballot, Idea
 def moderatable_calls(user):
     """Return the calls (default-language versions) whose ideas the user may moderate."""
     calls = CallForIdeasPage.objects.all().specific()
-    return [call for call in calls if services.canonical_call(call).pk == call.pk and services.can_moderate(user, call)]
+    return [
+        call for call in calls if default_language_version(call).pk == call.pk and services.can_moderate(user, call)
+    ]
 
 
 def index(request):
@@ -57,7 +60,6 @@ def moderate(request, pk):
         except services.IdeasError as exc:
             form.add_error(None, str(exc))
         else:
-            idea.flags.update(resolved=True)
             messages.success(request, _("The decision on “%(title)s” was saved.") % {"title": idea.title})
             return redirect("ideas_admin:index")
     return render(
@@ -80,7 +82,7 @@ def status_update(request, pk):
 
 
 def _editable_call(request, call_id):
-    call = services.canonical_call(get_object_or_404(CallForIdeasPage, pk=call_id))
+    call = default_language_version(get_object_or_404(CallForIdeasPage, pk=call_id))
     if not services.can_moderate(request.user, call):
         raise PermissionDenied
     return call
@@ -122,6 +124,6 @@ def audit(request, call_id):
     """List every ballot of a call with its voter (administrators only: ballots are secret to everyone else)."""
     if not services.can_audit(request.user):
         raise PermissionDenied
-    call = services.canonical_call(get_object_or_404(CallForIdeasPage, pk=call_id))
+    call = default_language_version(get_object_or_404(CallForIdeasPage, pk=call_id))
     ballots = Ballot.objects.filter(call=call).select_related("voter").prefetch_related("ideas").order_by("created_at")
     return render(request, "ideas/admin/audit.html", {"call": call, "ballots": ballots})

@@ -61,17 +61,7 @@ class IdeaForm(forms.ModelForm):
 
     class Meta:
         model = Idea
-        fields = [
-            "title",
-            "summary",
-            "description",
-            "estimated_cost",
-            "category",
-            "address",
-            "latitude",
-            "longitude",
-            "language",
-        ]
+        fields = list(Idea.AUTHOR_FIELDS)
         widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "description": forms.Textarea(attrs={"rows": 8})}
 
     def __init__(self, *args, call_settings=None, **kwargs):

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -11,17 +10,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts.request_params import parse_id
+from common.translations import default_language_version
 from home.models import CallForIdeasPage
 
 from . import services
 from .forms import BallotForm, FlagForm, IdeaForm
-from .models import Ballot, CallSettings, Follow, Idea, IdeaAttachment, IdeaImage, Phase
+from .models import Ballot, CallSettings, Follow, Idea, IdeaAttachment, Phase
 
 
 def get_call(call_id):
     """Return the live call (in its default-language version) or 404."""
     call = get_object_or_404(CallForIdeasPage.objects.live(), pk=call_id)
-    return services.canonical_call(call)
+    return default_language_version(call)
 
 
 def call_context(call, request):
@@ -60,12 +60,13 @@ def submit(request, call_id, pk=None):
     if request.method == "POST" and form.is_valid():
         submit_now = "submit" in request.POST
         try:
-            with transaction.atomic():
-                idea = services.save_idea(form.save(commit=False), request.user, submit=submit_now)
-                for upload in form.cleaned_data["images"]:
-                    IdeaImage.objects.create(idea=idea, image=upload)
-                for upload in form.cleaned_data["attachments"]:
-                    IdeaAttachment.objects.create(idea=idea, file=upload, original_name=upload.name[:255])
+            idea = services.save_idea_with_files(
+                form.save(commit=False),
+                request.user,
+                submit=submit_now,
+                images=form.cleaned_data["images"],
+                attachments=form.cleaned_data["attachments"],
+            )
         except services.IdeasError as exc:
             form.add_error(None, str(exc))
         else:
@@ -232,40 +233,14 @@ def results(request, call_id):
     context = call_context(call, request)
     _results_allowed(request, call, context)
     res = services.compute_results(call)
-    official = res.official_outcome
-    max_votes = max([p.votes for p in official.projects] or [0]) or 1
-    rows = []
-    other_rule = "mes" if res.official == "greedy" else "greedy"
-    other = {p.project_id: p for p in res.outcomes[other_rule].projects}
-    for p in official.projects:
-        rows.append(
-            {
-                "result": p,
-                "idea": res.ideas.get(p.project_id),
-                "reason": services.explain(p, res.official),
-                "other": other[p.project_id],
-                "other_reason": services.explain(other[p.project_id], other_rule),
-                "pct": round(100 * p.votes / max_votes),
-            }
-        )
-    budget_pct = round(100 * official.spent / official.budget) if official.budget else 0
-    prizes = Idea.objects.for_call(call).accepted().filter(is_winner=True)
     context.update(
+        services.results_rows(res),
         res=res,
-        rows=rows,
-        official=official,
-        other_rule=other_rule,
-        budget_pct=budget_pct,
-        prizes=prizes,
+        prizes=Idea.objects.for_call(call).accepted().filter(is_winner=True),
         rule_labels=dict(CallSettings.Rule.choices),
-        uses_budget=conf_uses_budget(context["conf"]),
+        uses_budget=context["conf"].uses_budget,
     )
     return render(request, "ideas/results.html", context)
-
-
-def conf_uses_budget(conf):
-    """Return True when the call's results are a budget allocation (otherwise a ranking)."""
-    return conf.uses_budget
 
 
 def results_csv(request, call_id):

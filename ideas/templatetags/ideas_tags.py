@@ -2,6 +2,7 @@
 
 from django import template
 
+from common.translations import default_language_version
 from ideas import services
 from ideas.models import Ballot, CallSettings, Idea, Phase
 
@@ -13,7 +14,7 @@ def call_ideas(context, page):
     """Return what the call page shows: phase, settings, accepted ideas, the viewer's ballot and permissions."""
     request = context.get("request")
     user = getattr(request, "user", None)
-    call = services.canonical_call(page)
+    call = default_language_version(page)
     conf = services.call_settings(call)
     ideas = list(Idea.objects.for_call(call).accepted().order_by("title"))
     has_ballot = bool(user and user.is_authenticated and Ballot.objects.filter(call=call, voter=user).exists())

@@ -1,6 +1,8 @@
 """Submitting through the form: drafts, uploads checked by content and size, and similar-idea hints."""
 
 import io
+import threading
+import time
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -130,3 +132,37 @@ def test_similar_ideas_with_embeddings_or_fallback(call, settings):
         idea for idea, _score in services.similar_ideas(call, "Lighting around the lake", "More lamps by the lake")
     ]
     assert found[0] == lights and court not in found
+
+
+def test_similar_ideas_never_encode_in_the_web_request(call, settings, client):
+    """A busy or absent embedding worker costs the hint request one short timeout; the answer is then lexical.
+
+    The request's own thread never loads nor runs the encoder (a model load alone takes 8-35 s).
+    """
+    from matching import embedding, worker
+
+    settings.IDEAS_SIMILARITY = "auto"
+    settings.MATCHING_QUERY_TIMEOUT = 0.5
+    lights = make_idea(call, "Apšviesti taką prie ežero", summary="Žibintai aplink Dailidės ežerą")
+    make_idea(call, "Naujas krepšinio aikštelės dangos", summary="Sporto aikštelė mokyklos kieme")
+    release = threading.Event()
+    if worker.local_mode():
+        worker.local_worker().submit(release.wait, 60)  # the embedding thread is busy with an earlier job
+    # With a broker no worker runs in this test: the encoding request waits in the queue unanswered.
+    del embedding.load_threads[:], embedding.encode_threads[:]
+    try:
+        started = time.monotonic()
+        response = client.get(
+            reverse("ideas:similar", args=[call.pk]), {"title": "Ežero apšvietimas", "summary": "žibintai ežero take"}
+        )
+        elapsed = time.monotonic() - started
+    finally:
+        release.set()
+    assert response.status_code == 200
+    results = response.json()["results"]
+    assert results and results[0]["id"] == lights.pk
+    # Lexical scores: TF-IDF over character n-grams stays far below the embeddings' 0.83 bar for this pair.
+    assert results[0]["score"] < 0.83
+    assert elapsed < 5, elapsed
+    request_thread = threading.current_thread().name
+    assert request_thread not in embedding.load_threads and request_thread not in embedding.encode_threads

@@ -1,31 +1,17 @@
-"""Participatory budgeting outcomes and the pabulib `.pb` format, computed with pabutools.
+"""The pabulib `.pb` format: bounded, checked parsing into pabutools objects and reproducible writing.
 
-Pure module: it never imports Django, so it also works from the command line::
-
-    python -m ideas.pb results FILE.pb --rule greedy|mes
-
-prints the winning project ids, one per line, in the order the rule selected them.
-
-Projects nobody voted for are never funded (pabutools' greedy rule would otherwise spend leftover
-budget on them); every other decision is pabutools' own. This module adds the explanations: for
-each project, why it won or not under the rule, with the numbers a council member can check.
+Pure module: it never imports Django.
 """
 
 from __future__ import annotations
 
-import argparse
 import re
-import sys
-from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from pabutools.election import ApprovalBallot, ApprovalProfile, Cost_Sat, Instance, Project
+from pabutools.election import ApprovalBallot, ApprovalProfile, Instance, Project
 from pabutools.election.pabulib import election_as_pabulib_string, parse_pabulib_from_string
 from pabutools.fractions import str_as_frac
-from pabutools.rules import greedy_utilitarian_welfare, method_of_equal_shares
-
-RULES = ("greedy", "mes")
 
 # Bounds on an imported file (docs/limits.md): what the platform stores, and what one request can do.
 MAX_FILE_CHARS = 10 * 1024 * 1024
@@ -52,43 +38,6 @@ def as_number(value):
     if isinstance(value, int):
         return value
     return str_as_frac(str(value))
-
-
-@dataclass
-class ProjectResult:
-    """The outcome for one project and the reason, as data (the caller words it)."""
-
-    project_id: str
-    name: str
-    cost: Decimal
-    votes: int
-    selected: bool = False
-    rank: int | None = None  # selection order, 1-based
-    reason: str = ""  # selected | no_votes | over_budget | unaffordable_shares
-    remaining: Decimal | None = None  # greedy: budget left when the project was considered
-    paid: Decimal | None = None  # mes: what supporters paid in total
-    max_share: Decimal | None = None  # mes: the largest single payment
-    supporters_left: Decimal | None = None  # mes: what supporters had left in the end
-
-
-@dataclass
-class Outcome:
-    """The result of one rule on one election."""
-
-    rule: str
-    budget: Decimal
-    projects: list[ProjectResult] = field(default_factory=list)
-
-    @property
-    def winners(self) -> list[str]:
-        """Return winning project ids in selection order."""
-        chosen = [p for p in self.projects if p.selected]
-        return [p.project_id for p in sorted(chosen, key=lambda p: p.rank)]
-
-    @property
-    def spent(self) -> Decimal:
-        """Return the total cost of the winning projects."""
-        return sum((p.cost for p in self.projects if p.selected), Decimal("0.00"))
 
 
 def build_election(projects, ballots, budget, meta=None, ballot_meta=None):
@@ -260,115 +209,3 @@ def _sort_vote_lists(text: str) -> str:
             cells[vote_column] = ",".join(sorted(cells[vote_column].split(","), key=_natural_key))
             lines[number] = ";".join(cells)
     return "\n".join(lines)
-
-
-def project_votes(instance, profile) -> dict:
-    """Return the number of ballots approving each project."""
-    votes = {project: 0 for project in instance}
-    for ballot in profile:
-        for project in ballot:
-            votes[project] = votes.get(project, 0) + 1
-    return votes
-
-
-def compute(instance, profile, rule: str) -> Outcome:
-    """Run the rule with pabutools and explain every project's outcome."""
-    if rule not in RULES:
-        raise PBError(f"unknown rule {rule!r}; use one of {', '.join(RULES)}")
-    votes = project_votes(instance, profile)
-    outcome = Outcome(rule=rule, budget=money(instance.budget_limit))
-    results = {}
-    for project in sorted(instance, key=lambda p: p.name):
-        name = instance.project_meta.get(project, {}).get("name", project.name)
-        results[project] = ProjectResult(project.name, name, money(project.cost), votes[project])
-        if votes[project] == 0:
-            results[project].reason = "no_votes"
-    # Only projects someone voted for compete.
-    contested = Instance([p for p in instance if votes[p] > 0], budget_limit=instance.budget_limit)
-    if rule == "greedy":
-        _explain_greedy(contested, profile, votes, results)
-    else:
-        _explain_mes(contested, profile, results)
-    outcome.projects = sorted(results.values(), key=lambda r: (r.rank is None, r.rank or 0, -r.votes, r.project_id))
-    return outcome
-
-
-def _explain_greedy(instance, profile, votes, results):
-    """Run greedy-by-votes within the budget and record the budget left when each project came up."""
-    allocation = greedy_utilitarian_welfare(instance, profile, sat_class=Cost_Sat) if len(instance) else []
-    chosen = set(allocation)
-    # With cost satisfaction, greedy's order is by votes, ties broken by project id (pabutools' lexicographic rule).
-    order = sorted(instance, key=lambda p: (-votes[p], p.name))
-    remaining = instance.budget_limit
-    rank = 0
-    for project in order:
-        result = results[project]
-        result.remaining = money(remaining)
-        if project in chosen:
-            rank += 1
-            remaining -= project.cost
-            result.selected, result.rank, result.reason = True, rank, "selected"
-        else:
-            result.reason = "over_budget"
-
-
-def _explain_mes(instance, profile, results):
-    """Run the Method of Equal Shares and record each project's payments or its supporters' shortfall."""
-    if not len(instance):
-        return
-    allocation = method_of_equal_shares(instance, profile, sat_class=Cost_Sat, analytics=True)
-    iterations = allocation.details.iterations
-    rank = 0
-    final_budgets = None
-    for iteration in iterations:
-        if iteration.selected_project is None:
-            final_budgets = iteration.voters_budget
-            continue
-        rank += 1
-        before, after = iteration.voters_budget, iteration.voters_budget_after_selection
-        payments = [b - a for b, a in zip(before, after, strict=True) if b != a]
-        project = instance.get_project(iteration.selected_project.name)
-        result = results[project]
-        result.selected, result.rank, result.reason = True, rank, "selected"
-        result.paid = money(sum(payments))
-        result.max_share = money(max(payments)) if payments else money(0)
-        final_budgets = after
-    if final_budgets is None:
-        per_voter = Fraction(str(instance.budget_limit)) / max(profile.num_ballots(), 1)
-        final_budgets = [per_voter] * profile.num_ballots()
-    for project in instance:
-        result = results[project]
-        if result.selected:
-            continue
-        left = sum(
-            (Fraction(str(final_budgets[i])) for i, ballot in enumerate(profile) if project in ballot), Fraction(0)
-        )
-        result.supporters_left = money(left)
-        result.reason = "unaffordable_shares"
-
-
-def main(argv=None) -> int:
-    """Run the command line: `results FILE.pb --rule greedy|mes` prints the winners, one id per line."""
-    parser = argparse.ArgumentParser(prog="python -m ideas.pb", description=__doc__.split("\n\n")[0])
-    commands = parser.add_subparsers(dest="command", required=True)
-    results = commands.add_parser("results", help="print the winning project ids, one per line")
-    results.add_argument("file")
-    results.add_argument("--rule", choices=RULES, default="greedy")
-    results.add_argument("--explain", action="store_true", help="also print votes, cost and the reason")
-    args = parser.parse_args(argv)
-    try:
-        instance, profile = read_pb(args.file)
-        outcome = compute(instance, profile, args.rule)
-    except (OSError, PBError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    for project_id in outcome.winners:
-        print(project_id)
-    if args.explain:
-        for p in outcome.projects:
-            print(f"# {p.project_id}\tvotes={p.votes}\tcost={p.cost}\t{p.reason}", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())
