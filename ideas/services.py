@@ -207,7 +207,7 @@ def similar_ideas(call, title: str, summary: str, limit: int = 5, exclude_pk=Non
 def _embedding_scores(query, texts):
     """Return cosine similarities encoded by matching's embedding process, or None (lexical then)."""
     try:
-        from matching.services import encode_remote
+        from matching.query_encoding import encode_remote
     except ImportError:
         return None
     # Never encoded in this request: the worker answers within a short timeout or we go lexical.

@@ -127,7 +127,7 @@ def bench_import(count: int, per_expert: int, texts: Path | None = None) -> dict
     """Return experts/s of the batched import, of plain encode, and of the old one-expert-per-task path."""
     from experts.importing import import_experts
     from experts.models import ExpertProfile
-    from matching import embedding, services, worker
+    from matching import embedding, indexing, worker
     from matching.models import Embedding
 
     records = dev_experts(texts, count)
@@ -148,7 +148,7 @@ def bench_import(count: int, per_expert: int, texts: Path | None = None) -> dict
     embedding._default_embedder = None
     start = time.perf_counter()
     for pk in ids:
-        services.embed_experts([pk])
+        indexing.embed_experts([pk])
     old = time.perf_counter() - start
     floor = float(np.mean(plain))
     return {"count": count, "ours": count / ours, "plain": count / floor, "ratio": ours / floor,

@@ -14,9 +14,10 @@ from django.db import connection, connections, transaction
 from django.urls import reverse
 
 from experts.models import ExpertProfile
-from matching import embedding, ranking, services, vectors, worker
+from matching import embedding, indexing, query_encoding, ranking, vectors, worker
 from matching.index import normalise
 from matching.models import Embedding
+from matching.records import expert_record
 from tests.experts.factories import ExpertProfileFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +27,7 @@ on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="ra
 def _prepared(profile, seed):
     """Return a PreparedExpert with synthetic vectors for a real profile (no model needed)."""
     rng = np.random.default_rng(seed)
-    record = services.expert_record(profile)
+    record = expert_record(profile)
     sentences = ranking.expert_sentences(record)
     return ranking.PreparedExpert(
         record,
@@ -41,14 +42,15 @@ import json, sys, time
 sys.path.insert(0, {root!r}); sys.path.insert(0, {root!r} + "/platform")
 import django; django.setup()
 from experts.models import ExpertProfile
-from matching import services, vectors
+from matching import indexing, vectors
+from matching.records import expert_record
 from tests.matching.test_scale import _prepared
 ids, seed, total = json.loads(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 index = vectors.SyncedIndex("expert")
 for n, pk in enumerate(ids):
     profile = ExpertProfile.objects.get(pk=pk)
     item = _prepared(profile, seed * 100000 + pk)
-    services._write_experts([item], {{pk: services._expert_digest(services.expert_record(profile))}})
+    indexing._write_experts([item], {{pk: indexing._expert_digest(expert_record(profile))}})
     if n % 5 == 0:
         index.refresh()  # this process reads while the other one writes
 deadline = time.monotonic() + 60
@@ -106,7 +108,7 @@ def test_an_erasure_during_embedding_leaves_no_vector_and_no_sentences(transacti
     settings.MATCHING_AUTO_EMBED = False
     profile = ExpertProfileFactory(cv_text="I reduced leakage in the water network. I chair a forum.")
     item = _prepared(profile, 1)
-    digests = {profile.pk: services._expert_digest(services.expert_record(profile))}
+    digests = {profile.pk: indexing._expert_digest(expert_record(profile))}
     erased, written = threading.Event(), []
 
     def eraser():
@@ -121,7 +123,7 @@ def test_an_erasure_during_embedding_leaves_no_vector_and_no_sentences(transacti
     def embedder():
         try:
             erased.wait(10)
-            written.append(services._write_experts([item], digests))
+            written.append(indexing._write_experts([item], digests))
         finally:
             connections.close_all()
 
@@ -139,10 +141,10 @@ def test_a_vector_is_not_written_for_an_erased_or_withdrawn_profile(db, settings
     settings.MATCHING_AUTO_EMBED = False
     gone, withdrawn = ExpertProfileFactory(), ExpertProfileFactory()
     items = [_prepared(gone, 1), _prepared(withdrawn, 2)]
-    digests = {p.pk: services._expert_digest(services.expert_record(p)) for p in (gone, withdrawn)}
+    digests = {p.pk: indexing._expert_digest(expert_record(p)) for p in (gone, withdrawn)}
     gone.delete()
     ExpertProfile.objects.filter(pk=withdrawn.pk).update(consent_given_at=None)
-    assert services._write_experts(items, digests) == 0
+    assert indexing._write_experts(items, digests) == 0
     assert not Embedding.objects.filter(kind="expert").exists()
 
 
@@ -150,9 +152,9 @@ def test_a_stale_embedding_does_not_overwrite_a_newer_text(db, settings):
     settings.MATCHING_AUTO_EMBED = False
     profile = ExpertProfileFactory(cv_text="Old text about roads.")
     item = _prepared(profile, 1)
-    digests = {profile.pk: services._expert_digest(services.expert_record(profile))}
+    digests = {profile.pk: indexing._expert_digest(expert_record(profile))}
     ExpertProfile.objects.filter(pk=profile.pk).update(cv_text="New text about water.")
-    assert services._write_experts([item], digests) == 0  # the later save's task embeds the new text
+    assert indexing._write_experts([item], digests) == 0  # the later save's task embeds the new text
 
 
 def test_candidate_pool_comes_from_the_index_and_respects_the_filter(db, settings):
@@ -185,8 +187,8 @@ def test_expert_embedded_signal_is_sent_after_commit(db, settings, django_captur
     try:
         profile = ExpertProfileFactory()
         with django_capture_on_commit_callbacks(execute=True):
-            services._write_experts(
-                [_prepared(profile, 3)], {profile.pk: services._expert_digest(services.expert_record(profile))}
+            indexing._write_experts(
+                [_prepared(profile, 3)], {profile.pk: indexing._expert_digest(expert_record(profile))}
             )
             assert seen == []
     finally:
@@ -237,7 +239,7 @@ def test_no_web_request_loads_the_model_or_runs_the_encoder(transactional_db, cl
 def test_query_encoding_goes_to_the_celery_worker(celery_worker, embedder):
     """With a broker a web request's query is encoded by the worker, which answers within the timeout."""
     del embedding.encode_threads[:]
-    found = services.encode_remote(["vandens nuotėkių mažinimas (worker test)"], timeout=120)
+    found = query_encoding.encode_remote(["vandens nuotėkių mažinimas (worker test)"], timeout=120)
     assert found is not None and found.shape == (1, embedding.dimension())
     assert embedding.encode_threads and threading.current_thread().name not in embedding.encode_threads
 
@@ -264,4 +266,4 @@ def test_import_embeds_many_experts_per_encoder_call_and_writes_in_bulk(transact
     assert Embedding.objects.filter(kind="expert").count() == 6
     assert len(embedding.encode_threads) == 2
     profile = ExpertProfile.objects.get(external_id=records[0]["id"])
-    assert not services.embedding_pending(profile)
+    assert not indexing.embedding_pending(profile)
