@@ -318,7 +318,7 @@ def run(args) -> None:
               f"same texts {r['plain']:.1f} experts/s; time ratio {r['ratio']:.2f}x (target <= 1.5x); "
               f"old one-expert-per-task path {r['old']:.1f} experts/s")  # fmt: skip
     if "suggest" in parts:
-        for size in (int(s) for s in (args.sizes or ("2000" if quick else "10000")).split(",")):
+        for size in (int(s) for s in (args.sizes or ("2000" if quick else "10000,100000")).split(",")):
             r = bench_suggest(size, 10 if quick else 30)
             print(f"suggest {size:>7} experts: p50 {r['p50']:.1f} ms, p95 {r['p95']:.1f} ms; raw NumPy top-10 + "
                   f"10 rows p50 {r['raw_p50']:.1f} ms, p95 {r['raw_p95']:.1f} ms; p95 ratio {r['ratio']:.1f}x "

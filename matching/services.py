@@ -16,7 +16,7 @@ from functools import cached_property
 import numpy as np
 from django.conf import settings
 
-from matching import explain, ranking, vectors
+from matching import explain, knn, ranking, vectors
 from matching.embedding import text_hash
 from matching.models import Embedding
 from matching.records import challenge_record, expert_record, expert_records
@@ -49,11 +49,19 @@ class MatchResult:
         return self.profiles.exclude(pk__in=embedded).count()
 
 
-def _candidates(qvec, profiles) -> list[int]:
+def _levels(user) -> tuple[str, ...]:
+    """Return the visibility levels of suggestable experts that ``user`` may see (Elasticsearch's kNN filter)."""
+    if user is None:
+        return knn.SUGGESTABLE_LEVELS
+    from accounts.viewer import as_viewer
+
+    return tuple(level for level in as_viewer(user).expert_visibility_levels() if level in knn.SUGGESTABLE_LEVELS)
+
+
+def _candidates(qvec, profiles, user=None, versions=None) -> list[int]:
     """Return the ids of the nearest embedded experts among ``profiles`` (the pool that is reranked)."""
-    return vectors.candidate_ids(
-        Embedding.Kind.EXPERT, qvec, int(getattr(settings, "MATCHING_CANDIDATES", 300)), profiles
-    )
+    limit = int(getattr(settings, "MATCHING_CANDIDATES", 300))
+    return vectors.candidate_ids(Embedding.Kind.EXPERT, qvec, limit, profiles, versions, _levels(user))
 
 
 def _pool(ids, records: dict[str, dict]) -> list[ranking.PreparedExpert]:
@@ -73,15 +81,14 @@ def _pool(ids, records: dict[str, dict]) -> list[ranking.PreparedExpert]:
 _ranked: OrderedDict[str, list] = OrderedDict()
 
 
-def _rank_cached(challenge, challenge_vecs, profiles) -> list:
+def _rank_cached(challenge, challenge_vecs, profiles, user=None) -> list:
     """Rank a challenge's candidate pool, reusing the answer while no candidate, vector or the challenge changed.
 
     The key holds the challenge's vector version and record, and each candidate's id, profile
     ``updated_at`` and vector version, so a warm page reads only the candidates' versions.
     """
     versions: dict = {}
-    limit = int(getattr(settings, "MATCHING_CANDIDATES", 300))
-    ids = vectors.candidate_ids(Embedding.Kind.EXPERT, challenge_vecs.qvec, limit, profiles, versions)
+    ids = _candidates(challenge_vecs.qvec, profiles, user, versions)
     record = challenge_record(challenge)
     key = text_hash(json.dumps([challenge_vecs.digest, record, sorted(versions.items())], default=str))
     if key not in _ranked:
@@ -102,7 +109,7 @@ def suggestions_for_challenge(challenge, user=None, top: int = 10) -> MatchResul
         profiles = profiles.visible_to(user)
     if challenge_vecs is None:
         return MatchResult([], [], profiles, False)
-    ranked = _rank_cached(challenge, challenge_vecs, profiles)
+    ranked = _rank_cached(challenge, challenge_vecs, profiles, user)
     good = [s for s in ranked if not s.violations]
     weak = [s for s in ranked if s.violations]
     return MatchResult(good[:top], weak[: max(0, top // 2)], profiles, True)
@@ -177,7 +184,7 @@ def why_not(challenge, profile, user=None, top: int = 10) -> WhyNot:
     profiles = ExpertProfile.objects.suggestable()
     if user is not None:
         profiles = profiles.visible_to(user)
-    ids = set(_candidates(challenge_vecs.qvec, profiles)) | {profile.pk}
+    ids = set(_candidates(challenge_vecs.qvec, profiles, user)) | {profile.pk}
     records = {str(p.pk): expert_record(p) for p in profiles.filter(pk__in=ids)}
     mine = expert_record(profile)
     # Rank the expert as if they were suggestable, to show where they would land and why.

@@ -61,8 +61,7 @@ print(json.dumps(sorted(int(i) for i in index.refresh().ids())))
 
 
 @on_postgresql
-def test_two_processes_updating_vectors_concurrently_lose_nothing(transactional_db, settings):
-    settings.MATCHING_AUTO_EMBED = False
+def test_two_processes_updating_vectors_concurrently_lose_nothing(transactional_db, no_auto_embed):
     profiles = [ExpertProfileFactory(user=None, cv_text=f"I plan water networks. Case {i}.") for i in range(60)]
     ids = [p.pk for p in profiles]
     db = connection.settings_dict
@@ -101,11 +100,10 @@ def test_two_processes_updating_vectors_concurrently_lose_nothing(transactional_
 
 
 @on_postgresql
-def test_an_erasure_during_embedding_leaves_no_vector_and_no_sentences(transactional_db, settings):
+def test_an_erasure_during_embedding_leaves_no_vector_and_no_sentences(transactional_db, no_auto_embed):
     """The eraser holds its transaction open while the embedding writes: the write waits, then finds no one."""
     from experts.services import erase_expert
 
-    settings.MATCHING_AUTO_EMBED = False
     profile = ExpertProfileFactory(cv_text="I reduced leakage in the water network. I chair a forum.")
     item = _prepared(profile, 1)
     digests = {profile.pk: indexing._expert_digest(expert_record(profile))}
@@ -137,8 +135,7 @@ def test_an_erasure_during_embedding_leaves_no_vector_and_no_sentences(transacti
     assert not ExpertProfile.objects.filter(pk=profile.pk).exists()
 
 
-def test_a_vector_is_not_written_for_an_erased_or_withdrawn_profile(db, settings):
-    settings.MATCHING_AUTO_EMBED = False
+def test_a_vector_is_not_written_for_an_erased_or_withdrawn_profile(db, no_auto_embed):
     gone, withdrawn = ExpertProfileFactory(), ExpertProfileFactory()
     items = [_prepared(gone, 1), _prepared(withdrawn, 2)]
     digests = {p.pk: indexing._expert_digest(expert_record(p)) for p in (gone, withdrawn)}
@@ -148,8 +145,7 @@ def test_a_vector_is_not_written_for_an_erased_or_withdrawn_profile(db, settings
     assert not Embedding.objects.filter(kind="expert").exists()
 
 
-def test_a_stale_embedding_does_not_overwrite_a_newer_text(db, settings):
-    settings.MATCHING_AUTO_EMBED = False
+def test_a_stale_embedding_does_not_overwrite_a_newer_text(db, no_auto_embed):
     profile = ExpertProfileFactory(cv_text="Old text about roads.")
     item = _prepared(profile, 1)
     digests = {profile.pk: indexing._expert_digest(expert_record(profile))}
@@ -157,8 +153,7 @@ def test_a_stale_embedding_does_not_overwrite_a_newer_text(db, settings):
     assert indexing._write_experts([item], digests) == 0  # the later save's task embeds the new text
 
 
-def test_candidate_pool_comes_from_the_index_and_respects_the_filter(db, settings):
-    settings.MATCHING_AUTO_EMBED = False
+def test_candidate_pool_comes_from_the_index_and_respects_the_filter(db, no_auto_embed):
     profiles = [ExpertProfileFactory(user=None) for _ in range(30)]
     rng = np.random.default_rng(0)
     for p in profiles:
@@ -174,10 +169,9 @@ def test_candidate_pool_comes_from_the_index_and_respects_the_filter(db, setting
     assert vectors.candidate_ids("expert", query, 5, none_allowed) == []
 
 
-def test_expert_embedded_signal_is_sent_after_commit(db, settings, django_capture_on_commit_callbacks):
+def test_expert_embedded_signal_is_sent_after_commit(db, django_capture_on_commit_callbacks, no_auto_embed):
     from matching.signals import expert_embedded
 
-    settings.MATCHING_AUTO_EMBED = False
     seen = []
 
     def receiver(sender, profile_id, vector, **kwargs):
@@ -267,3 +261,19 @@ def test_import_embeds_many_experts_per_encoder_call_and_writes_in_bulk(transact
     assert len(embedding.encode_threads) == 2
     profile = ExpertProfile.objects.get(external_id=records[0]["id"])
     assert not indexing.embedding_pending(profile)
+
+
+def test_query_encoding_gives_up_after_the_timeout_so_callers_go_lexical(db, settings):
+    """A busy (or absent) embedding process: the request waits the short timeout, gets None, loads nothing."""
+    settings.MATCHING_QUERY_TIMEOUT = 0.3
+    release = threading.Event()
+    if worker.local_mode():
+        worker.local_worker().submit(release.wait, 30)  # the embedding thread is busy with an import
+    del embedding.load_threads[:], embedding.encode_threads[:]
+    try:
+        started = time.monotonic()
+        assert query_encoding.encode_remote(["vandens nuotėkių mažinimas"]) is None
+        assert time.monotonic() - started < 3
+    finally:
+        release.set()
+    assert threading.current_thread().name not in embedding.load_threads + embedding.encode_threads
