@@ -9,4 +9,4 @@ class MatchingConfig(AppConfig):
 
     def ready(self):
         """Connect the signal receivers."""
-        from matching import signals  # noqa: F401
+        from matching import receivers  # noqa: F401

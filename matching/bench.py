@@ -127,7 +127,7 @@ def bench_import(count: int, per_expert: int, texts: Path | None = None) -> dict
     """Return experts/s of the batched import, of plain encode, and of the old one-expert-per-task path."""
     from experts.importing import import_experts
     from experts.models import ExpertProfile
-    from matching import embedding, services, worker
+    from matching import embedding, indexing, worker
     from matching.models import Embedding
 
     records = dev_experts(texts, count)
@@ -148,7 +148,7 @@ def bench_import(count: int, per_expert: int, texts: Path | None = None) -> dict
     embedding._default_embedder = None
     start = time.perf_counter()
     for pk in ids:
-        services.embed_experts([pk])
+        indexing.embed_experts([pk])
     old = time.perf_counter() - start
     floor = float(np.mean(plain))
     return {"count": count, "ours": count / ours, "plain": count / floor, "ratio": ours / floor,
@@ -318,7 +318,7 @@ def run(args) -> None:
               f"same texts {r['plain']:.1f} experts/s; time ratio {r['ratio']:.2f}x (target <= 1.5x); "
               f"old one-expert-per-task path {r['old']:.1f} experts/s")  # fmt: skip
     if "suggest" in parts:
-        for size in (int(s) for s in (args.sizes or ("2000" if quick else "10000")).split(",")):
+        for size in (int(s) for s in (args.sizes or ("2000" if quick else "10000,100000")).split(",")):
             r = bench_suggest(size, 10 if quick else 30)
             print(f"suggest {size:>7} experts: p50 {r['p50']:.1f} ms, p95 {r['p95']:.1f} ms; raw NumPy top-10 + "
                   f"10 rows p50 {r['raw_p50']:.1f} ms, p95 {r['raw_p95']:.1f} ms; p95 ratio {r['ratio']:.1f}x "

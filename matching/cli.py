@@ -332,7 +332,7 @@ def main(argv=None):
     p.add_argument("--texts", default=None, help="JSON lines file of experts for real-length texts")
     p.add_argument("--quick", action="store_true", help="small sizes (tests, a busy machine)")
     p.add_argument("--only", help="comma-separated parts: encode,import,suggest,rss (default: all)")
-    p.add_argument("--sizes", default=None, help="suggest: experts, comma-separated (default 10000; quick 2000)")
+    p.add_argument("--sizes", default=None, help="suggest: experts, comma-separated (default 10000,100000; quick 2000)")
     p.add_argument("--import-count", type=int, default=None, help="import: experts (default 200; quick 32)")
     p.add_argument("--database-url", default=None, help="a scratch database (default: a new SQLite file)")
     p.add_argument("--queries", type=int, default=100)

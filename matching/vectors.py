@@ -23,6 +23,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from matching import knn
 from matching.index import NumpyIndex
 from matching.models import Embedding
 
@@ -121,28 +122,61 @@ def current_index(kind: str) -> NumpyIndex:
     return synced(kind).refresh()
 
 
-def candidate_ids(kind: str, vector, k: int, allowed=None, versions: dict | None = None) -> list[int]:
+def _local_nearest(kind: str):
+    """Return a nearest-ids function over this process's index (and whether it ran out)."""
+    index = current_index(kind)
+
+    def nearest(vector, want):
+        return [int(i) for i, _ in index.search(vector, k=want)], want >= len(index)
+
+    return nearest
+
+
+def _elastic_nearest(levels):
+    """Return a nearest-ids function over Elasticsearch kNN (filtered there by consent and visibility)."""
+
+    def nearest(vector, want):
+        hits = knn.nearest_ids(vector, want, levels)
+        return hits, hits is not None and (len(hits) < want or want >= knn.MAX_K)
+
+    return nearest
+
+
+def candidate_ids(kind: str, vector, k: int, allowed=None, versions: dict | None = None, levels=None) -> list[int]:
     """Return up to ``k`` nearest object ids, best first; ``allowed`` (a queryset of the owners) filters them.
 
     The index is asked for ``k`` ids; when the filter removes some, it is asked again for four
     times as many, until ``k`` allowed ids are found or the index is exhausted. Only those ids
-    reach the database, never the whole table. ``versions`` (a dict) receives, per id, the
-    owner's ``updated_at`` and the loaded vector's ``updated_at`` (a cache key for rankers).
+    reach the database, never the whole table. With Elasticsearch, experts come from its kNN,
+    filtered by consent and ``levels`` of visibility (suggestable ones by default), and this
+    process's index is the fallback. ``versions`` (a dict) receives, per id, the owner's
+    ``updated_at`` and the vector's ``updated_at`` (a cache key for rankers).
     """
-    index = current_index(kind)
+    from_elastic = kind == Embedding.Kind.EXPERT and knn.enabled()
+    nearest = _elastic_nearest(levels or knn.SUGGESTABLE_LEVELS) if from_elastic else _local_nearest(kind)
     want = k
     while True:
-        hits = [int(i) for i, _ in index.search(vector, k=want)]
+        hits, exhausted = nearest(vector, want)
+        if hits is None:  # Elasticsearch does not answer: this process's index gives the pool
+            from_elastic, nearest = False, _local_nearest(kind)
+            continue
         if allowed is None:
-            return hits[:k]
-        keep = dict(allowed.filter(pk__in=hits).values_list("pk", "updated_at"))
-        found = [i for i in hits if i in keep]
-        if len(found) >= k or want >= len(index):
-            if versions is not None:
-                seen = synced(kind)._seen
-                versions.update({i: (keep[i], seen.get(i)) for i in found[:k]})
-            return found[:k]
+            found, keep = hits[:k], {}
+        else:
+            keep = dict(allowed.filter(pk__in=hits).values_list("pk", "updated_at"))
+            found = [i for i in hits if i in keep][:k]
+        if allowed is None or len(found) >= k or exhausted:
+            break
         want *= 4
+    if versions is not None:
+        if from_elastic:
+            stamps = dict(
+                Embedding.objects.filter(kind=kind, object_id__in=found).values_list("object_id", "updated_at")
+            )
+        else:
+            stamps = synced(kind)._seen
+        versions.update({i: (keep.get(i), stamps.get(i)) for i in found})
+    return found
 
 
 def rows(kind: str, object_ids) -> dict[int, Embedding]:

@@ -540,7 +540,7 @@ def query_vector(query):
     The encoding runs in the embedding process with a short timeout, never in this request.
     """
     try:
-        from matching.services import encode_remote
+        from matching.query_encoding import encode_remote
     except ImportError:
         return None
     found = encode_remote([query], query=True)

@@ -132,3 +132,9 @@ def transactional_demo_site(transactional_db):
     from home.demo import load_demo
 
     return load_demo()
+
+
+@pytest.fixture
+def no_auto_embed(settings):
+    """Keep saves from scheduling embeddings (tests that write vectors themselves or need none)."""
+    settings.MATCHING_AUTO_EMBED = False

@@ -48,7 +48,7 @@ def _embedding_scores(query, texts):
     Never encoded in this request: both encodings share one MATCHING_QUERY_TIMEOUT, so a slow or
     absent worker costs the request that long at most before the lexical fallback answers.
     """
-    from matching.services import encode_remote
+    from matching.query_encoding import encode_remote
 
     budget = float(getattr(settings, "MATCHING_QUERY_TIMEOUT", 2.0))
     deadline = time.monotonic() + budget

@@ -8,6 +8,6 @@ register = template.Library()
 @register.simple_tag
 def embedding_pending(profile) -> bool:
     """Return True while a consenting profile's current text has no stored vector yet."""
-    from matching.services import embedding_pending as pending
+    from matching.indexing import embedding_pending as pending
 
     return pending(profile)

@@ -3,7 +3,7 @@
 import pytest
 
 from api import services as api_services
-from matching import services
+from matching import indexing, services
 from tests.api.conftest import client_for
 from tests.challenges.factories import MunicipalityFactory, StaffFactory
 from tests.matching.conftest import EVENTS_LT, NURSE_LT, WATER_EN, embedder  # noqa: F401 - session fixture
@@ -20,8 +20,8 @@ def embedded(db, settings, tmp_path, embedder):  # noqa: F811
     hidden = _profile(NURSE_LT, visibility="hidden")
     challenge = _challenge(alytus)
     for profile in (water, events, hidden):
-        services.embed_expert(profile.pk)
-    services.embed_challenge(challenge.pk)
+        indexing.embed_expert(profile.pk)
+    indexing.embed_challenge(challenge.pk)
     _, secret = api_services.issue_token(staff, "test")
     return {"secret": secret, "staff": staff, "challenge": challenge, "water": water, "hidden": hidden}
 

@@ -8,7 +8,8 @@ from django.utils.translation import gettext, override
 
 from challenges.models import Municipality, StaffMembership
 from experts.models import ExpertProfile
-from matching import explain, services
+from matching import explain, indexing, services
+from matching.records import challenge_record, expert_record
 from tests.experts.factories import UserFactory
 
 from .conftest import EVENTS_LT, OTHERS, WATER_CHALLENGE, WATER_EN
@@ -65,9 +66,9 @@ def town(db, embedder):
     unrelated = _challenge(municipality, **UNRELATED)
     water_challenge = _challenge(municipality)
     for profile in (mentor, water, *others):
-        services.embed_expert(profile.pk)
+        indexing.embed_expert(profile.pk)
     for challenge in (mentoring, unrelated, water_challenge):
-        services.embed_challenge(challenge.pk)
+        indexing.embed_challenge(challenge.pk)
     return {
         "staff": staff,
         "mentor": mentor,
@@ -92,9 +93,9 @@ def _pure(challenge, profile, embedder, pool_profiles):
 
 def _pure_now(challenge, profile, embedder, pool_profiles):
     """Return explain() of the pair in the active language."""
-    records = [services.expert_record(p) for p in pool_profiles]
-    mine = services.expert_record(profile)
-    return explain.explain(services.challenge_record(challenge), mine, embedder, pool=records, gettext=gettext)
+    records = [expert_record(p) for p in pool_profiles]
+    mine = expert_record(profile)
+    return explain.explain(challenge_record(challenge), mine, embedder, pool=records, gettext=gettext)
 
 
 def test_for_me_page_shows_the_pure_explanation_without_contradictions(town, client, embedder):

@@ -14,9 +14,10 @@ from django.db import connection, connections, transaction
 from django.urls import reverse
 
 from experts.models import ExpertProfile
-from matching import embedding, ranking, services, vectors, worker
+from matching import embedding, indexing, query_encoding, ranking, vectors, worker
 from matching.index import normalise
 from matching.models import Embedding
+from matching.records import expert_record
 from tests.experts.factories import ExpertProfileFactory, UserFactory
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +27,7 @@ on_postgresql = pytest.mark.skipif(connection.vendor != "postgresql", reason="ra
 def _prepared(profile, seed):
     """Return a PreparedExpert with synthetic vectors for a real profile (no model needed)."""
     rng = np.random.default_rng(seed)
-    record = services.expert_record(profile)
+    record = expert_record(profile)
     sentences = ranking.expert_sentences(record)
     return ranking.PreparedExpert(
         record,
@@ -41,14 +42,15 @@ import json, sys, time
 sys.path.insert(0, {root!r}); sys.path.insert(0, {root!r} + "/platform")
 import django; django.setup()
 from experts.models import ExpertProfile
-from matching import services, vectors
+from matching import indexing, vectors
+from matching.records import expert_record
 from tests.matching.test_scale import _prepared
 ids, seed, total = json.loads(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 index = vectors.SyncedIndex("expert")
 for n, pk in enumerate(ids):
     profile = ExpertProfile.objects.get(pk=pk)
     item = _prepared(profile, seed * 100000 + pk)
-    services._write_experts([item], {{pk: services._expert_digest(services.expert_record(profile))}})
+    indexing._write_experts([item], {{pk: indexing._expert_digest(expert_record(profile))}})
     if n % 5 == 0:
         index.refresh()  # this process reads while the other one writes
 deadline = time.monotonic() + 60
@@ -59,8 +61,7 @@ print(json.dumps(sorted(int(i) for i in index.refresh().ids())))
 
 
 @on_postgresql
-def test_two_processes_updating_vectors_concurrently_lose_nothing(transactional_db, settings):
-    settings.MATCHING_AUTO_EMBED = False
+def test_two_processes_updating_vectors_concurrently_lose_nothing(transactional_db, no_auto_embed):
     profiles = [ExpertProfileFactory(user=None, cv_text=f"I plan water networks. Case {i}.") for i in range(60)]
     ids = [p.pk for p in profiles]
     db = connection.settings_dict
@@ -99,14 +100,13 @@ def test_two_processes_updating_vectors_concurrently_lose_nothing(transactional_
 
 
 @on_postgresql
-def test_an_erasure_during_embedding_leaves_no_vector_and_no_sentences(transactional_db, settings):
+def test_an_erasure_during_embedding_leaves_no_vector_and_no_sentences(transactional_db, no_auto_embed):
     """The eraser holds its transaction open while the embedding writes: the write waits, then finds no one."""
     from experts.services import erase_expert
 
-    settings.MATCHING_AUTO_EMBED = False
     profile = ExpertProfileFactory(cv_text="I reduced leakage in the water network. I chair a forum.")
     item = _prepared(profile, 1)
-    digests = {profile.pk: services._expert_digest(services.expert_record(profile))}
+    digests = {profile.pk: indexing._expert_digest(expert_record(profile))}
     erased, written = threading.Event(), []
 
     def eraser():
@@ -121,7 +121,7 @@ def test_an_erasure_during_embedding_leaves_no_vector_and_no_sentences(transacti
     def embedder():
         try:
             erased.wait(10)
-            written.append(services._write_experts([item], digests))
+            written.append(indexing._write_experts([item], digests))
         finally:
             connections.close_all()
 
@@ -135,28 +135,25 @@ def test_an_erasure_during_embedding_leaves_no_vector_and_no_sentences(transacti
     assert not ExpertProfile.objects.filter(pk=profile.pk).exists()
 
 
-def test_a_vector_is_not_written_for_an_erased_or_withdrawn_profile(db, settings):
-    settings.MATCHING_AUTO_EMBED = False
+def test_a_vector_is_not_written_for_an_erased_or_withdrawn_profile(db, no_auto_embed):
     gone, withdrawn = ExpertProfileFactory(), ExpertProfileFactory()
     items = [_prepared(gone, 1), _prepared(withdrawn, 2)]
-    digests = {p.pk: services._expert_digest(services.expert_record(p)) for p in (gone, withdrawn)}
+    digests = {p.pk: indexing._expert_digest(expert_record(p)) for p in (gone, withdrawn)}
     gone.delete()
     ExpertProfile.objects.filter(pk=withdrawn.pk).update(consent_given_at=None)
-    assert services._write_experts(items, digests) == 0
+    assert indexing._write_experts(items, digests) == 0
     assert not Embedding.objects.filter(kind="expert").exists()
 
 
-def test_a_stale_embedding_does_not_overwrite_a_newer_text(db, settings):
-    settings.MATCHING_AUTO_EMBED = False
+def test_a_stale_embedding_does_not_overwrite_a_newer_text(db, no_auto_embed):
     profile = ExpertProfileFactory(cv_text="Old text about roads.")
     item = _prepared(profile, 1)
-    digests = {profile.pk: services._expert_digest(services.expert_record(profile))}
+    digests = {profile.pk: indexing._expert_digest(expert_record(profile))}
     ExpertProfile.objects.filter(pk=profile.pk).update(cv_text="New text about water.")
-    assert services._write_experts([item], digests) == 0  # the later save's task embeds the new text
+    assert indexing._write_experts([item], digests) == 0  # the later save's task embeds the new text
 
 
-def test_candidate_pool_comes_from_the_index_and_respects_the_filter(db, settings):
-    settings.MATCHING_AUTO_EMBED = False
+def test_candidate_pool_comes_from_the_index_and_respects_the_filter(db, no_auto_embed):
     profiles = [ExpertProfileFactory(user=None) for _ in range(30)]
     rng = np.random.default_rng(0)
     for p in profiles:
@@ -172,10 +169,9 @@ def test_candidate_pool_comes_from_the_index_and_respects_the_filter(db, setting
     assert vectors.candidate_ids("expert", query, 5, none_allowed) == []
 
 
-def test_expert_embedded_signal_is_sent_after_commit(db, settings, django_capture_on_commit_callbacks):
+def test_expert_embedded_signal_is_sent_after_commit(db, django_capture_on_commit_callbacks, no_auto_embed):
     from matching.signals import expert_embedded
 
-    settings.MATCHING_AUTO_EMBED = False
     seen = []
 
     def receiver(sender, profile_id, vector, **kwargs):
@@ -185,8 +181,8 @@ def test_expert_embedded_signal_is_sent_after_commit(db, settings, django_captur
     try:
         profile = ExpertProfileFactory()
         with django_capture_on_commit_callbacks(execute=True):
-            services._write_experts(
-                [_prepared(profile, 3)], {profile.pk: services._expert_digest(services.expert_record(profile))}
+            indexing._write_experts(
+                [_prepared(profile, 3)], {profile.pk: indexing._expert_digest(expert_record(profile))}
             )
             assert seen == []
     finally:
@@ -237,7 +233,7 @@ def test_no_web_request_loads_the_model_or_runs_the_encoder(transactional_db, cl
 def test_query_encoding_goes_to_the_celery_worker(celery_worker, embedder):
     """With a broker a web request's query is encoded by the worker, which answers within the timeout."""
     del embedding.encode_threads[:]
-    found = services.encode_remote(["vandens nuotėkių mažinimas (worker test)"], timeout=120)
+    found = query_encoding.encode_remote(["vandens nuotėkių mažinimas (worker test)"], timeout=120)
     assert found is not None and found.shape == (1, embedding.dimension())
     assert embedding.encode_threads and threading.current_thread().name not in embedding.encode_threads
 
@@ -264,4 +260,20 @@ def test_import_embeds_many_experts_per_encoder_call_and_writes_in_bulk(transact
     assert Embedding.objects.filter(kind="expert").count() == 6
     assert len(embedding.encode_threads) == 2
     profile = ExpertProfile.objects.get(external_id=records[0]["id"])
-    assert not services.embedding_pending(profile)
+    assert not indexing.embedding_pending(profile)
+
+
+def test_query_encoding_gives_up_after_the_timeout_so_callers_go_lexical(db, settings):
+    """A busy (or absent) embedding process: the request waits the short timeout, gets None, loads nothing."""
+    settings.MATCHING_QUERY_TIMEOUT = 0.3
+    release = threading.Event()
+    if worker.local_mode():
+        worker.local_worker().submit(release.wait, 30)  # the embedding thread is busy with an import
+    del embedding.load_threads[:], embedding.encode_threads[:]
+    try:
+        started = time.monotonic()
+        assert query_encoding.encode_remote(["vandens nuotėkių mažinimas"]) is None
+        assert time.monotonic() - started < 3
+    finally:
+        release.set()
+    assert threading.current_thread().name not in embedding.load_threads + embedding.encode_threads

@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from challenges.models import Challenge, Municipality, StaffMembership
 from experts.models import ExpertProfile
-from matching import services
+from matching import indexing, services, vectors
 from matching.models import Embedding, IndexBuildRun
 from tests.experts.factories import ExpertProfileFactory, UserFactory
 
@@ -59,25 +59,23 @@ def world(db, embedder):
     others = [_profile(o, user=None) for o in OTHERS]
     challenge = _challenge(municipality)
     for profile in (water, events, hidden, *others):
-        services.embed_expert(profile.pk)
-    services.embed_challenge(challenge.pk)
+        indexing.embed_expert(profile.pk)
+    indexing.embed_challenge(challenge.pk)
     return {"staff": staff, "water": water, "events": events, "hidden": hidden, "challenge": challenge}
 
 
 def test_unchanged_profile_is_not_re_embedded(world):
     water = world["water"]
     row = Embedding.objects.get(kind="expert", object_id=water.pk)
-    assert services.embed_expert(water.pk) is False
+    assert indexing.embed_expert(water.pk) is False
     assert Embedding.objects.get(pk=row.pk).updated_at == row.updated_at
     water.cv_text += " I also chair a regional asset management forum."
     water.save()
-    assert services.embed_expert(water.pk) is True
+    assert indexing.embed_expert(water.pk) is True
     assert Embedding.objects.get(pk=row.pk).content_hash != row.content_hash
 
 
 def test_index_is_built_from_the_rows(world):
-    from matching import vectors
-
     index = vectors.SyncedIndex("expert").refresh()  # what a fresh process builds
     assert {str(world[k].pk) for k in ("water", "events", "hidden")} <= set(index.ids())
     assert len(index) == 9
@@ -87,7 +85,6 @@ def test_index_is_built_from_the_rows(world):
 
 def test_erasure_removes_vectors_and_sentences(world, settings):
     from experts.services import erase_expert
-    from matching import vectors
 
     settings.MATCHING_INDEX_CHECK_SECONDS = 0  # reconcile deletions on every refresh
     water_id, events = world["water"].pk, world["events"]
@@ -177,4 +174,4 @@ def test_saving_a_profile_embeds_it_in_the_background_on_the_embedded_default(tr
     profile = _profile(WATER_EN)
     assert worker.local_worker().join(timeout=120)
     assert Embedding.objects.filter(kind="expert", object_id=profile.pk).exists()
-    assert str(profile.pk) in services.vectors.current_index("expert")
+    assert str(profile.pk) in vectors.current_index("expert")

@@ -7,7 +7,8 @@ from django.core import mail
 from django.utils import timezone
 
 from challenges.models import Challenge, Municipality
-from matching import services as matching_services
+from experts.models import ExpertProfile
+from matching import indexing as matching_indexing
 from notifications import services
 from notifications.models import Notification
 from tests.factories import ExpertProfileFactory
@@ -51,7 +52,7 @@ def open_challenge(municipality, title):
         hours_needed_per_month=5,
         status=Challenge.Status.DRAFT,
     )
-    matching_services.embed_challenge(challenge.pk)
+    matching_indexing.embed_challenge(challenge.pk)
     challenge.status = Challenge.Status.OPEN
     challenge.save()
     return challenge
@@ -65,7 +66,7 @@ def test_opened_challenge_alerts_fitting_consenting_experts_once_a_week(settings
     wrong_language = expert("vokiskai@example.com", ["de"])
     hidden = expert("slepiasi@example.com", ["lt"], visibility="hidden")
     for profile in (fits, wrong_language, hidden):
-        matching_services.embed_expert(profile.pk)
+        matching_indexing.embed_expert(profile.pk)
     with django_capture_on_commit_callbacks(execute=True):
         first = open_challenge(municipality, "Vandens nuotėkių mažinimas")
 

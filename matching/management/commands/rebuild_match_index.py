@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from matching import services
+from matching import indexing
 from matching.models import IndexBuildRun
 
 
@@ -26,7 +26,7 @@ class Command(BaseCommand):
             bar.update(step)
 
         try:
-            run = services.rebuild_index(force=force, run=run, progress=progress)
+            run = indexing.rebuild_index(force=force, run=run, progress=progress)
         finally:
             bar.close()
         self.stdout.write(f"Embedded {run.embedded} of {run.total} items ({run.total - run.embedded} unchanged).")
