@@ -1,32 +1,48 @@
-"""E-mails of the coordination workspace, in Lithuanian (the coordinators' working language); one per address."""
+"""E-mails of the coordination workspace, rendered from templates/coordination/email/ (text and HTML).
 
-from django.core.mail import send_mail
+Coordinators are municipal officials who work in Lithuanian, so the reminders go out in Lithuanian; each
+address gets its own message, so coordinators do not see each other's addresses.
+"""
+
+from django.conf import settings
+from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
+
+from common.emails import send_templated
+from common.links import absolute_url
+
+LANGUAGE = "lt"
 
 
-def _send_each(emails, subject, body):
-    """Send the message to each address separately (coordinators do not see each other's); return how many."""
-    for email in emails:
-        send_mail(subject, body, None, [email])
-    return len(emails)
+def _workspace_link(name, *args):
+    with translation.override(LANGUAGE):
+        return absolute_url(reverse(f"coordination:{name}", args=args))
+
+
+def _send_each(template, emails, context):
+    """Send the templated message to each address separately; return how many were sent."""
+    prefix = settings.ACCOUNT_EMAIL_SUBJECT_PREFIX
+    return sum(
+        send_templated(f"coordination/email/{template}", [email], context, LANGUAGE, subject_prefix=prefix)
+        for email in emails
+    )
 
 
 def send_report_reminder(emails, municipality, year):
     """Remind a municipality's coordinators that the year's annual report is not submitted yet."""
-    with translation.override("lt"):
-        subject = _("Annual integration coordination report %(year)s is due 20 January") % {"year": year}
-        body = _(
-            "The %(year)s annual report of %(municipality)s has not been submitted yet. "
-            "Generate and submit it in the coordination workspace."
-        ) % {"year": year, "municipality": municipality.name}
-    return _send_each(emails, subject, body)
+    context = {
+        "municipality": municipality,
+        "year": year,
+        "report_url": _workspace_link("report", municipality.slug, year),
+    }
+    return _send_each("report_reminder", emails, context)
 
 
 def send_payment_request_reminder(emails, project, quarter):
     """Remind a project's coordinators to file the payment request for the quarter just ended."""
-    values = {"quarter": quarter, "project": project.title}
-    with translation.override("lt"):
-        subject = _("Payment request for %(quarter)s: %(project)s") % values
-        body = _("The quarter %(quarter)s has ended: file the payment request of the project “%(project)s”.") % values
-    return _send_each(emails, subject, body)
+    context = {
+        "project": project,
+        "quarter": quarter,
+        "funding_url": _workspace_link("funding", project.municipality.slug),
+    }
+    return _send_each("payment_request_reminder", emails, context)

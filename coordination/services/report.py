@@ -163,46 +163,45 @@ def generate_report(municipality, year):
     return report
 
 
-def _locked(report, status, action):
-    """Return the report's row locked for update, refusing unless it has `status`."""
+def _move(report, expected, action, **changes):
+    """Lock the report, refuse unless its status is `expected`, apply `changes` and save."""
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
-    if report.status != status:
-        raise ReportStateError(f"only a {status} report can be {action}")
+    if report.status != expected:
+        raise ReportStateError(f"only a {expected} report can be {action}")
+    for field, value in changes.items():
+        setattr(report, field, value)
+    report.save()
     return report
 
 
 @transaction.atomic
 def submit_report(report, user):
     """Submit a draft report (refreshing its figures first), recording when and by whom."""
-    report = _locked(report, AnnualReport.Status.DRAFT, "submitted")
-    report.figures = report_figures(report.municipality, report.year)
-    report.generated_at = report.submitted_at = timezone.now()
-    report.submitted_by = user
-    report.status = AnnualReport.Status.SUBMITTED
-    report.save()
-    return report
+    now = timezone.now()
+    return _move(
+        report,
+        AnnualReport.Status.DRAFT,
+        "submitted",
+        figures=report_figures(report.municipality, report.year),
+        generated_at=now,
+        submitted_at=now,
+        submitted_by=user,
+        status=AnnualReport.Status.SUBMITTED,
+    )
 
 
 @transaction.atomic
 def accept_report(report, user):
     """Accept a submitted report (the overseer's action)."""
-    report = _locked(report, AnnualReport.Status.SUBMITTED, "accepted")
-    report.status = AnnualReport.Status.ACCEPTED
-    report.accepted_at = timezone.now()
-    report.accepted_by = user
-    report.save()
-    return report
+    changes = {"status": AnnualReport.Status.ACCEPTED, "accepted_at": timezone.now(), "accepted_by": user}
+    return _move(report, AnnualReport.Status.SUBMITTED, "accepted", **changes)
 
 
 @transaction.atomic
 def return_report(report, user):
     """Send a submitted report back to draft so the coordinator can correct it."""
-    report = _locked(report, AnnualReport.Status.SUBMITTED, "returned")
-    report.status = AnnualReport.Status.DRAFT
-    report.submitted_at = None
-    report.submitted_by = None
-    report.save()
-    return report
+    changes = {"status": AnnualReport.Status.DRAFT, "submitted_at": None, "submitted_by": None}
+    return _move(report, AnnualReport.Status.SUBMITTED, "returned", **changes)
 
 
 def _common_indicator_totals(year):

@@ -31,6 +31,12 @@ def workspace_url(name, slug, *args):
     return reverse(f"coordination:{name}", args=[slug, *args])
 
 
+def form_page(request, context, form, title, back, **extra):
+    """Render the shared form page (400 when the form has errors), with a back link."""
+    context.update({"form": form, "title": title, "back": back, **extra})
+    return render(request, "coordination/form.html", context, status=400 if form.errors else 200)
+
+
 class EditView(LoginRequiredMixin, View):
     """Add (no `pk`) or edit one row of the municipality with a ScopedForm, then go back to its list.
 
@@ -82,8 +88,7 @@ class EditView(LoginRequiredMixin, View):
             self.save(form)
             messages.success(request, _("Saved."))
             return redirect(back)
-        context.update({"form": form, "title": self.title, "back": back})
-        return render(request, "coordination/form.html", context, status=400 if form.errors else 200)
+        return form_page(request, context, form, self.title, back)
 
 
 class PlanPartEditView(EditView):
