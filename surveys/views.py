@@ -71,7 +71,7 @@ def question_edit(request, slug, survey_pk, pk=None):
         instance = Question(survey=survey, position=survey.questions.count() + 1)
     form = QuestionForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_question(form)
         messages.success(request, _("Saved."))
         return redirect("surveys:detail", slug, survey.pk)
     return form_page(request, context, form, _("Question"), reverse("surveys:detail", args=[slug, survey.pk]))
