@@ -3,22 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import (
-    AnnualReport,
-    Application,
-    Collaboration,
-    ContactPerson,
-    FollowUp,
-    Funding,
-    Indicator,
-    IndicatorValue,
-    Measure,
-    Meeting,
-    Need,
-    Partner,
-    Plan,
-    Project,
-)
+from coordination import models
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -43,7 +28,7 @@ class ScopedForm(forms.ModelForm):
         self.municipality = municipality
         for field in self.fields.values():
             model = getattr(getattr(field, "queryset", None), "model", None)
-            if model in (Partner, Need, Meeting, Measure, Application):
+            if model in (models.Partner, models.Need, models.Meeting, models.Measure, models.Application):
                 field.queryset = model.objects.for_municipality(municipality)
 
     def save(self, commit=True):
@@ -60,40 +45,40 @@ class PartnerForm(ScopedForm):
     website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
 
     class Meta:
-        model = Partner
+        model = models.Partner
         fields = ["name", "kind", "services", "languages", "address", "email", "phone", "website", "is_public"]
 
 
 class ContactPersonForm(ScopedForm):
     class Meta:
-        model = ContactPerson
+        model = models.ContactPerson
         fields = ["name", "role", "email", "phone", "consent_given_on"]
         widgets = {"consent_given_on": DATE}
 
 
 class MeetingForm(ScopedForm):
     class Meta:
-        model = Meeting
+        model = models.Meeting
         fields = ["date", "title", "partners", "participants", "topics", "problems", "agreements"]
         widgets = {"date": DATE, "partners": forms.CheckboxSelectMultiple}
 
 
 class FollowUpForm(ScopedForm):
     class Meta:
-        model = FollowUp
+        model = models.FollowUp
         fields = ["task", "owner", "due_date", "done"]
         widgets = {"due_date": DATE}
 
 
 class CollaborationForm(ScopedForm):
     class Meta:
-        model = Collaboration
+        model = models.Collaboration
         fields = ["first", "second", "topic"]
 
 
 class NeedForm(ScopedForm):
     class Meta:
-        model = Need
+        model = models.Need
         fields = [
             "year",
             "title",
@@ -115,14 +100,14 @@ class NeedForm(ScopedForm):
 
 class PlanForm(ScopedForm):
     class Meta:
-        model = Plan
+        model = models.Plan
         fields = ["title", "start_year", "end_year", "order_number", "order_date"]
         widgets = {"order_date": DATE}
 
 
 class MeasureForm(ScopedForm):
     class Meta:
-        model = Measure
+        model = models.Measure
         fields = [
             "title",
             "area",
@@ -145,13 +130,13 @@ class MeasureForm(ScopedForm):
 
 class IndicatorForm(ScopedForm):
     class Meta:
-        model = Indicator
+        model = models.Indicator
         fields = ["name", "unit", "baseline", "common_code"]
 
 
 class IndicatorValueForm(ScopedForm):
     class Meta:
-        model = IndicatorValue
+        model = models.IndicatorValue
         fields = ["year", "target", "actual"]
 
     def clean_year(self):
@@ -163,7 +148,7 @@ class IndicatorValueForm(ScopedForm):
                 _("The year must be within the plan (%(start)s–%(end)s).")
                 % {"start": plan.start_year, "end": plan.end_year}
             )
-        duplicate = IndicatorValue.objects.filter(indicator=self.instance.indicator, year=year).exclude(
+        duplicate = models.IndicatorValue.objects.filter(indicator=self.instance.indicator, year=year).exclude(
             pk=self.instance.pk
         )
         if duplicate.exists():
@@ -173,26 +158,26 @@ class IndicatorValueForm(ScopedForm):
 
 class FundingForm(ScopedForm):
     class Meta:
-        model = Funding
+        model = models.Funding
         fields = ["year", "source", "amount", "used"]
 
 
 class ApplicationForm(ScopedForm):
     class Meta:
-        model = Application
+        model = models.Application
         fields = ["call", "title", "status", "requested", "granted", "deadline", "submitted_on", "documents"]
         widgets = {"deadline": DATE, "submitted_on": DATE}
 
 
 class ProjectForm(ScopedForm):
     class Meta:
-        model = Project
+        model = models.Project
         fields = ["title", "application", "measures", "start_date", "end_date", "budget"]
         widgets = {"start_date": DATE, "end_date": DATE, "measures": forms.CheckboxSelectMultiple}
 
 
 class ReportTextForm(ScopedForm):
     class Meta:
-        model = AnnualReport
+        model = models.AnnualReport
         fields = ["summary", "networking_text", "monitoring_text", "plan_text", "information_text", "difficulties"]
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}

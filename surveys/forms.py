@@ -182,20 +182,6 @@ class QuestionForm(TranslatedFieldsMixin, forms.ModelForm):
                 self.add_error(f"choices_{code}", _("Give as many options as in Lithuanian, in the same order."))
         return cleaned
 
-    def save(self, commit=True):
-        question = super().save(commit)
-        options = self.option_texts()
-        existing = list(question.choices.all())
-        for i, texts in enumerate(options):
-            if i < len(existing):
-                existing[i].text, existing[i].position = texts, i
-                existing[i].save()
-            else:
-                Choice.objects.create(question=question, position=i, text=texts)
-        for stale in existing[len(options) :]:
-            stale.delete()
-        return question
-
 
 class ImportForm(forms.Form):
     definition = forms.FileField(label=_("Survey definition (JSON)"))

@@ -2,12 +2,11 @@
 
 import uuid
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from coordination.models import ScopedQuerySet, scoped
+from coordination.models.base import ScopedQuerySet, municipality_fk, optional_user_fk, scoped
 
 SURVEY_LANGUAGES = ["lt", "en", "ru", "uk"]
 
@@ -42,9 +41,7 @@ class Survey(models.Model):
         OPEN = "open", _("Open")
         CLOSED = "closed", _("Closed")
 
-    municipality = models.ForeignKey(
-        "challenges.Municipality", on_delete=models.CASCADE, related_name="surveys", verbose_name=_("municipality")
-    )
+    municipality = municipality_fk("surveys")
     token = models.UUIDField(_("public link key"), default=uuid.uuid4, unique=True, editable=False)
     year = models.PositiveIntegerField(_("year"))
     title = models.JSONField(_("title"), default=dict, validators=[validate_translations])
@@ -54,14 +51,7 @@ class Survey(models.Model):
     allow_repeat = models.BooleanField(
         _("allow several answers from one browser"), default=False, help_text=_("For a shared computer at an event.")
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = optional_user_fk(_("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     objects = SurveyQuerySet.as_manager()
@@ -129,11 +119,8 @@ class Question(models.Model):
             raise ValidationError({"scale_max": _("The scale must end above where it starts.")})
         if self.show_if_choice_id:
             source = self.show_if_choice.question
-            if source.survey_id != self.survey_id or (self.pk and source.pk == self.pk):
-                raise ValidationError(
-                    {"show_if_choice": _("The condition must be an earlier question of this survey.")}
-                )
-            if source.position > self.position:
+            foreign = source.survey_id != self.survey_id or (self.pk and source.pk == self.pk)
+            if foreign or source.position > self.position:
                 raise ValidationError(
                     {"show_if_choice": _("The condition must be an earlier question of this survey.")}
                 )

@@ -66,6 +66,23 @@ def submit(survey, language, cleaned, today=None):
 # --- results ---
 
 
+@transaction.atomic
+def save_question(form):
+    """Save a QuestionForm and its answer options together; options are matched to the old ones by position."""
+    question = form.save()
+    existing = list(question.choices.all())
+    options = form.option_texts()
+    for i, texts in enumerate(options):
+        if i < len(existing):
+            existing[i].text, existing[i].position = texts, i
+            existing[i].save()
+        else:
+            Choice.objects.create(question=question, position=i, text=texts)
+    for stale in existing[len(options) :]:
+        stale.delete()
+    return question
+
+
 def results(survey, include_text=False):
     """Return per-question counts overall, per language of answer and per year of answer."""
     responses = survey.responses.all()

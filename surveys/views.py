@@ -10,20 +10,13 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from challenges.models import Municipality
-from coordination.permissions import access_of, can_manage, can_see_free_text, can_view, require
+from coordination.permissions import can_manage, can_see_free_text, require
+from coordination.views.base import form_page, workspace
 from surveys import services
 from surveys.forms import LANGUAGE_NAMES, ImportForm, QuestionForm, SurveyForm, public_text, respondent_form
 from surveys.models import Question, Survey, pick
 
 COOKIE_AGE = 365 * 24 * 3600
-
-
-def _workspace(request, slug):
-    municipality = get_object_or_404(Municipality, slug=slug)
-    access = access_of(request)
-    require(can_view(access, municipality))
-    return municipality, access, {"municipality": municipality, "can_manage": can_manage(access, municipality)}
 
 
 def _survey(municipality, pk):
@@ -33,7 +26,7 @@ def _survey(municipality, pk):
 @login_required
 def survey_list(request, slug):
     """List the municipality's surveys."""
-    municipality, access, context = _workspace(request, slug)
+    municipality, access, context = workspace(request, slug)
     context["surveys"] = Survey.objects.for_municipality(municipality)
     context["import_form"] = ImportForm()
     return render(request, "surveys/survey_list.html", context)
@@ -42,7 +35,7 @@ def survey_list(request, slug):
 @login_required
 def survey_edit(request, slug, pk=None):
     """Create or edit a survey's title, languages and status (coordinator)."""
-    municipality, access, context = _workspace(request, slug)
+    municipality, access, context = workspace(request, slug)
     require(can_manage(access, municipality))
     instance = _survey(municipality, pk) if pk else Survey(municipality=municipality, created_by=request.user)
     form = SurveyForm(request.POST or None, instance=instance, municipality=municipality)
@@ -50,14 +43,13 @@ def survey_edit(request, slug, pk=None):
         survey = form.save()
         messages.success(request, _("Saved."))
         return redirect("surveys:detail", slug, survey.pk)
-    context.update({"form": form, "title": _("Survey"), "back": reverse("surveys:list", args=[slug])})
-    return render(request, "coordination/form.html", context, status=400 if form.errors else 200)
+    return form_page(request, context, form, _("Survey"), reverse("surveys:list", args=[slug]))
 
 
 @login_required
 def survey_detail(request, slug, pk):
     """Show the questionnaire with its public links and the builder's actions."""
-    municipality, access, context = _workspace(request, slug)
+    municipality, access, context = workspace(request, slug)
     survey = _survey(municipality, pk)
     links = [
         (code, LANGUAGE_NAMES[code], request.build_absolute_uri(f"/{code}/surveys/s/{survey.token}/"))
@@ -70,7 +62,7 @@ def survey_detail(request, slug, pk):
 @login_required
 def question_edit(request, slug, survey_pk, pk=None):
     """Add or edit a question with its translations and answer options (coordinator)."""
-    municipality, access, context = _workspace(request, slug)
+    municipality, access, context = workspace(request, slug)
     require(can_manage(access, municipality))
     survey = _survey(municipality, survey_pk)
     if pk:
@@ -79,17 +71,16 @@ def question_edit(request, slug, survey_pk, pk=None):
         instance = Question(survey=survey, position=survey.questions.count() + 1)
     form = QuestionForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.save_question(form)
         messages.success(request, _("Saved."))
         return redirect("surveys:detail", slug, survey.pk)
-    context.update({"form": form, "title": _("Question"), "back": reverse("surveys:detail", args=[slug, survey.pk])})
-    return render(request, "coordination/form.html", context, status=400 if form.errors else 200)
+    return form_page(request, context, form, _("Question"), reverse("surveys:detail", args=[slug, survey.pk]))
 
 
 @login_required
 def results(request, slug, pk):
     """Show counts per question, per language of answer and per year; free text to staff only."""
-    municipality, access, context = _workspace(request, slug)
+    municipality, access, context = workspace(request, slug)
     survey = _survey(municipality, pk)
     data = services.results(survey, include_text=can_see_free_text(access, municipality))
     context.update({"survey": survey, **data, "language_names": LANGUAGE_NAMES})
@@ -99,7 +90,7 @@ def results(request, slug, pk):
 @login_required
 def export(request, slug, pk, fmt):
     """Download the responses (CSV, XLSX) or the questionnaire definition (JSON)."""
-    municipality, access, context = _workspace(request, slug)
+    municipality, access, context = workspace(request, slug)
     survey = _survey(municipality, pk)
     if fmt == "csv":
         response = HttpResponse(services.export_csv(survey), content_type="text/csv; charset=utf-8")
@@ -120,7 +111,7 @@ def export(request, slug, pk, fmt):
 @login_required
 def import_definition(request, slug):
     """Create a draft survey from an exported definition (coordinator)."""
-    municipality, access, context = _workspace(request, slug)
+    municipality, access, context = workspace(request, slug)
     require(can_manage(access, municipality))
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -132,10 +123,8 @@ def import_definition(request, slug):
         else:
             messages.success(request, _("The survey was imported as a draft."))
             return redirect("surveys:detail", slug, survey.pk)
-    context.update(
-        {"form": form, "title": _("Import a survey"), "back": reverse("surveys:list", args=[slug]), "multipart": True}
-    )
-    return render(request, "coordination/form.html", context, status=400 if form.errors else 200)
+    back = reverse("surveys:list", args=[slug])
+    return form_page(request, context, form, _("Import a survey"), back, multipart=True)
 
 
 # --- public ---

@@ -224,3 +224,15 @@ def test_a_real_worker_sends_the_reminder(celery_worker):
     assert tasks.send_report_reminders.delay("2027-01-10").get(timeout=30) == 0
     assert tasks.send_report_reminders.delay("2027-01-11").get(timeout=30) == 0
     assert [m.to for m in mail.outbox] == [["koord@utena.lt"]]
+
+
+def test_report_reminder_is_a_lithuanian_text_and_html_message_with_the_report_link(demo_site):
+    mail.outbox = []
+    services.send_report_reminders(date(2026, 12, 1))
+    (message,) = mail.outbox
+    assert message.to == ["alytus-koordinatorius@example.com"]
+    assert "metinę ataskaitą reikia pateikti iki sausio 20 d." in message.subject
+    assert "Alytaus miesto savivaldybė 2026 m. metinė ataskaita dar nepateikta." in message.body
+    assert "/lt/coordination/alytus/reports/2026/" in message.body
+    html, mime = message.alternatives[0]
+    assert mime == "text/html" and 'href="http' in html and "metinė ataskaita" in html

@@ -130,3 +130,5 @@ def test_quarterly_payment_request_reminders(world):
     assert services.send_payment_request_reminders(date(2026, 7, 9)) == 0  # not in the first week
     assert services.send_payment_request_reminders(date(2026, 8, 1)) == 0
     assert mail.outbox[0].to == ["koord@alytus.lt"] and "2026-Q2" in mail.outbox[0].subject
+    assert "Ketvirtis 2026-Q2 baigėsi: pateikite projekto „Kartu“ mokėjimo prašymą." in mail.outbox[0].body
+    assert "/lt/coordination/alytus/funding/" in mail.outbox[0].alternatives[0][0]

@@ -289,3 +289,27 @@ def test_builder_creates_a_translated_choice_question(survey, world, client_as):
     # A translation with a different number of options is refused.
     data.update({"position": 6, "choices_en": "Only one"})
     assert client.post(reverse("surveys:question_new", args=["alytus", s.pk]), data).status_code == 400
+
+
+def test_editing_a_question_keeps_its_options_by_position_and_drops_the_rest(survey, world, client_as):
+    s = survey["survey"]
+    client = client_as(world["users"]["own_coordinator"])
+    data = {
+        "position": 5,
+        "kind": "single",
+        "required": "on",
+        "scale_min": 1,
+        "scale_max": 5,
+        "text_lt": "Ar mokotės?",
+        "choices_lt": "Taip\nNe\nNežinau",
+    }
+    assert client.post(reverse("surveys:question_new", args=["alytus", s.pk]), data).status_code == 302
+    question = s.questions.get(position=5)
+    first, second, _third = question.choices.all()
+    data["choices_lt"] = "Taip, kursuose\nNe"
+    url = reverse("surveys:question_edit", args=["alytus", s.pk, question.pk])
+    assert client.post(url, data).status_code == 302
+    assert [(c.pk, c.text) for c in question.choices.all()] == [
+        (first.pk, {"lt": "Taip, kursuose"}),
+        (second.pk, {"lt": "Ne"}),
+    ]

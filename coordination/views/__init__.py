@@ -1,0 +1,1 @@
+"""Coordination workspace pages, one module per part of the work; permission questions go to coordination.permissions."""
