@@ -181,12 +181,6 @@ def cmd_explain(args):
     print(f"wrote {len(out)} explanations to {args.out}")
 
 
-def _halves(challenge_ids):
-    """Return two disjoint halves of the challenge ids (alternating in sorted order)."""
-    ordered = sorted(challenge_ids)
-    return set(ordered[0::2]), set(ordered[1::2])
-
-
 def _print_scores(name, scores):
     """Print one line of explanation metrics."""
     print(
@@ -194,28 +188,6 @@ def _print_scores(name, scores):
         f"grounding={scores['grounding']:.3f}  (claimed {scores['claimed']}, labelled {scores['labelled']}, "
         f"covered {scores['covered']})"
     )
-
-
-def _fit(rows, features, groups):
-    """Fit the logistic evidence model on halves and print held-out figures and the weights."""
-    from sklearn.linear_model import LogisticRegression
-
-    y = np.array([r["covered"] for r in rows])
-    a, b = _halves(set(groups))
-    for name, train in (("fit A, test B", a), ("fit B, test A", b), ("fit all", set(groups))):
-        mask = np.array([g in train for g in groups])
-        mean, std = features[mask].mean(axis=0), features[mask].std(axis=0) + 1e-9
-        model = LogisticRegression(C=1.0, max_iter=1000).fit((features[mask] - mean) / std, y[mask])
-        test = ~mask if name != "fit all" else mask
-        prob = model.predict_proba((features[test] - mean) / std)[:, 1]
-        line = " ".join(
-            f"{t:.2f}:{y[test][prob >= t].mean() if (prob >= t).any() else 0:.2f}/{(prob >= t)[y[test]].mean():.2f}"
-            for t in np.arange(0.3, 0.85, 0.05)
-        )
-        raw = model.coef_[0] / std  # weights on the raw features, as explain.WEIGHTS holds them
-        weights = dict(zip(explain.FEATURES, [round(float(w), 2) for w in raw], strict=True))
-        bias = float(model.intercept_[0] - (model.coef_[0] * mean / std).sum())
-        print(f"{name}: weights {weights} bias {bias:.2f}\n  threshold:P/R {line}")
 
 
 def cmd_explain_eval(args):
@@ -228,35 +200,11 @@ def cmd_explain_eval(args):
     embedder = _embedder()
     out = explain_pairs(experts, challenges, pairs, embedder)
     by_e = {str(e["id"]): e for e in experts}
-    _print_scores("all", metrics.explanation_scores(out, labels, by_e))
-    for name, half in zip(("half A (odd challenges)", "half B (even)"), _halves({c for c, _ in pairs}), strict=True):
-        _print_scores(
-            name,
-            metrics.explanation_scores(
-                [x for x in out if x["challenge_id"] in half], [r for r in labels if r["challenge_id"] in half], by_e
-            ),
-        )
+    _print_scores("shipped model", metrics.explanation_scores(out, labels, by_e))
     if args.fit:
-        by_c = {str(c["id"]): c for c in challenges}
-        pool = ranking.prepare_experts(list(by_e.values()), embedder)
-        position = {p.id: i for i, p in enumerate(pool)}
-        relevance, cache, features, groups = {}, {}, [], []
-        for r in labels:
-            key = (r["challenge_id"], r["expert_id"])
-            challenge = by_c[r["challenge_id"]]
-            vectors = ranking.prepare_challenge(challenge, embedder)
-            if challenge["id"] not in relevance:
-                signals = ranking.compute_signals(challenge, pool, lexical=False, vectors=vectors)
-                relevance[challenge["id"]] = ranking.fuse(signals, ranking.RELEVANCE_PARAMS)
-            if key not in cache:
-                i = position[r["expert_id"]]
-                skills, _, feats = explain.skill_features(
-                    challenge, pool[i], vectors, float(relevance[challenge["id"]][i])
-                )
-                cache[key] = dict(zip(skills, feats, strict=True))
-            features.append(cache[key][r["skill"]])
-            groups.append(r["challenge_id"])
-        _fit(labels, np.array(features), groups)
+        from matching import evidence_fit
+
+        evidence_fit.report(experts, challenges, labels, embedder, write=args.write)
 
 
 def cmd_tatoeba(args):
@@ -321,7 +269,8 @@ def main(argv=None):
 
     p = sub.add_parser("explain-eval", help="precision, recall and grounding of explanations vs skills.tsv")
     p.add_argument("--data", required=True, help="folder with experts.jsonl, challenges.jsonl, skills.tsv")
-    p.add_argument("--fit", action="store_true", help="also fit the evidence model on halves and print it")
+    p.add_argument("--fit", action="store_true", help="also cross-validate the evidence model over challenges")
+    p.add_argument("--write", action="store_true", help="with --fit: store the coefficients fitted on all labels")
     p.set_defaults(func=cmd_explain_eval)
 
     p = sub.add_parser("tatoeba", help="Lithuanian→English retrieval accuracy")

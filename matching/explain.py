@@ -5,154 +5,22 @@ and every page (challenge matches, why-not, the expert's recommendations). ``exp
 plain dicts in the eval schema in, a plain dict out, no Django; the pages pass Django's
 ``gettext`` for the sentences.
 
-For every wanted skill the evidence unit (headline, CV sentence or help topic, always
-verbatim) is the one closest to the skill phrase (e5 ``query: `` on both sides, plus the
-cross-language offset the ranking uses). Whether that counts as real evidence is a logistic
-model over three features (see ``FEATURES``):
-
-- ``relevance``: how far the expert stands out for this challenge among the candidates: the
-  ranking's fused z-score without the lexical signal (``ranking.RELEVANCE_PARAMS``). A traffic
-  engineer's best "water" sentence is still no evidence of water supply; sentence similarity
-  alone scores most pairs 0.80–0.90 and separates poorly (dev AUC 0.65, absolute profile
-  cosine 0.78, this z-score 0.88). The command and the pages therefore explain a pair inside
-  the same kind of pool: every expert of ``--experts``, or the candidates the page ranks.
-- ``lexical``: the share of the skill's word stems (Lithuanian and English Snowball stems,
-  diacritics stripped, five-letter prefixes, so "infrastruktūros investicijų" meets
-  "infrastructure investment") found in one unit of the profile.
-- ``specificity``: how much closer the evidence unit is to this skill than to the challenge's
-  other skills (a generic sentence near every skill proves none of them).
-
-A competency or help topic that holds every stem of the skill ("nuotėkių mažinimas" for
-"nuotėkių mažinimo") always counts, with that topic as the evidence.
-
-The weights and the threshold were fitted on the dev labels with challenge-grouped folds and
-checked on a split (``python -m matching explain-eval --fit``); see ``matching/README.md``.
+Which unit of the profile evidences a skill, and whether it counts, is decided in
+``matching.evidence`` for the whole ranked pool at once (the standing of the expert among the
+candidates and the unit's margin over competing skills are pool statistics). The command and
+the pages therefore explain a pair inside the same kind of pool: every expert of
+``--experts``, or the candidates the page ranks. This module turns that evidence and the
+constraint results into the explanation and its sentences.
 """
 
 from __future__ import annotations
 
-import math
-import re
-import unicodedata
-from dataclasses import dataclass
-from functools import lru_cache
-
-import numpy as np
-
-# Logistic weights over FEATURES and the probability a skill needs to count as covered.
-FEATURES = ("relevance", "lexical", "specificity")
-WEIGHTS = {"relevance": 0.66, "lexical": 1.04, "specificity": 16.96}
-BIAS = -2.91
-THRESHOLD = 0.5
-LANGUAGE_OFFSET = 0.04
-
-_STOP = frozenset(
-    "ir yra kad su iš is i į per bei prie ar kaip ir arba jų the and of in to a for with at on as an from by or "
-    "und der die das für mit og i av for med och att för på och w z na do dla и в на с для".split()
-)
-_WORD = re.compile(r"\w+")
+from matching.evidence import SkillEvidence
 
 
 def _identity(text: str) -> str:
     """Return the text unchanged (no translation)."""
     return text
-
-
-def _fold(text: str) -> str:
-    """Return text lower-cased with diacritics removed."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=2)
-def _stemmers():
-    """Return the Snowball stemmers used for stem keys (Lithuanian and English)."""
-    import snowballstemmer
-
-    return snowballstemmer.stemmer("lithuanian"), snowballstemmer.stemmer("english")
-
-
-@lru_cache(maxsize=100_000)
-def stem_keys(text: str) -> frozenset[str]:
-    """Return the five-letter stem prefixes of a text's content words (language-neutral keys)."""
-    keys = set()
-    for word in _WORD.findall(text.lower()):
-        if len(word) <= 2 or word in _STOP or word.isdigit():
-            continue
-        for stemmer in _stemmers():
-            stem = _fold(stemmer.stemWord(word))
-            if len(stem) >= 4:
-                keys.add(stem[:5])
-    return frozenset(keys)
-
-
-def lexical_overlap(skill: str, unit: str) -> float:
-    """Return the share of the skill's stem keys that occur in the unit."""
-    wanted = stem_keys(skill)
-    return len(wanted & stem_keys(unit)) / len(wanted) if wanted else 0.0
-
-
-@dataclass
-class SkillEvidence:
-    """The best evidence unit for one wanted skill and whether it counts as covering it."""
-
-    skill: str
-    sentence: str
-    score: float
-    covered: bool
-
-
-def _sigmoid(value: float) -> float:
-    """Return the logistic function of ``value``."""
-    return 1.0 / (1.0 + math.exp(-value))
-
-
-def skill_features(
-    challenge: dict, prepared, vectors, relevance: float = 0.0
-) -> tuple[list[str], list[int], np.ndarray]:
-    """Return (skills, best unit index per skill, features skills × FEATURES) for one pair.
-
-    ``prepared`` is a ``ranking.PreparedExpert`` (profile vector, units, unit vectors),
-    ``vectors`` a ``ranking.ChallengeVectors`` (challenge vector, skills, skill vectors) and
-    ``relevance`` the expert's z-score in the ranked pool (0 for a pair on its own).
-    """
-    from matching import ranking
-
-    skills, units = list(vectors.skills), list(prepared.sentences)
-    features = np.zeros((len(skills), len(FEATURES)), np.float64)
-    if not skills:
-        return skills, [], features
-    features[:, 0] = relevance
-    if not units:
-        return skills, [-1] * len(skills), features
-    raw = vectors.kvecs @ prepared.sent_vecs.T  # skills × units
-    skill_shares = np.array([ranking.lithuanian_share(k) for k in skills])
-    unit_shares = np.array([ranking.lithuanian_share(u) for u in units])
-    best = (raw + LANGUAGE_OFFSET * np.abs(skill_shares[:, None] - unit_shares[None, :])).argmax(axis=1)
-    for k, skill in enumerate(skills):
-        j = int(best[k])
-        others = np.delete(raw[:, j], k)
-        features[k, 1] = max(lexical_overlap(skill, unit) for unit in units)
-        features[k, 2] = float(raw[k, j] - others.max()) if len(others) else 0.0
-    return skills, [int(j) for j in best], features
-
-
-def skill_evidence(challenge: dict, prepared, vectors, relevance: float = 0.0) -> list[SkillEvidence]:
-    """Return one SkillEvidence per wanted skill of the challenge for this profile."""
-    skills, best, features = skill_features(challenge, prepared, vectors, relevance)
-    weights = np.array([WEIGHTS[name] for name in FEATURES])
-    topics = [t for t in prepared.expert.get("help_topics") or [] if t in prepared.sentences]
-    out = []
-    for k, skill in enumerate(skills):
-        probability = _sigmoid(float(features[k] @ weights + BIAS))
-        sentence = prepared.sentences[best[k]] if best[k] >= 0 else ""
-        declared = next((t for t in topics if stem_keys(skill) and stem_keys(skill) <= stem_keys(t)), None)
-        if declared is not None:
-            # The expert lists the skill itself (same stems, any word form) as a competency or
-            # help topic: that topic is the evidence.
-            out.append(SkillEvidence(skill, declared, max(probability, THRESHOLD), True))
-            continue
-        out.append(SkillEvidence(skill, sentence, probability, bool(sentence) and probability >= THRESHOLD))
-    return out
 
 
 # --- sentences -----------------------------------------------------------------------------

@@ -26,13 +26,20 @@ challenge, so the method is tuned, not the people.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from matching import constraints, explain
-from matching.explain import SkillEvidence  # noqa: F401 - re-exported for callers
+from matching import constraints, evidence
+from matching.evidence import SkillEvidence
+from matching.text import (  # noqa: F401 - re-exported: services, bench and tests read them here
+    challenge_skills,
+    challenge_text,
+    expert_sentences,
+    expert_text,
+    lithuanian_share,
+    split_sentences,
+)
 
 SIGNALS = ("dense", "sent", "skill", "lex")
 
@@ -61,34 +68,6 @@ DENSE_ONLY = FusionParams(dense=1.0, sent=0.0, skill=0.0, lex=0.0, soft_hours_pe
 LEXICAL_ONLY = FusionParams(dense=0.0, sent=0.0, skill=0.0, lex=1.0, soft_hours_penalty=0.0, language_correction=False)
 MIN_POOL_FOR_CORRECTION = 8
 
-_LT_WORDS = frozenset(
-    "ir yra kad su iš į per bei prie ar kaip esu mano metų dirbu nuo kuris kurie galiu buvo "
-    "savivaldybės savivaldybėje".split()
-)
-_EN_WORDS = frozenset("the and of in to a for with is i my at on as an have has was from by".split())
-# Marker words and letters of the other languages diaspora CVs come in (German, Norwegian,
-# Swedish, Polish, Russian, Ukrainian, French, Spanish): they count as "not Lithuanian", as
-# English does, so a Polish CV's ą and ę do not make it look Lithuanian.
-_OTHER_WORDS = frozenset(
-    "und der die das ich mit für von ist auf den og jeg er det som av til på med och att är för som jag "
-    "av på i w z na się jest do że nie oraz le la les et des une pour dans je est el los las y que por "
-    "con una del я и в на с что это по как для від що це та як".split()
-)
-_WORD = re.compile(r"\w+")
-_LT_LETTERS = re.compile("[ąčęėįšųūž]")
-_OTHER_LETTERS = re.compile("[łśćńźóäöüßåæøéèêàçñ\u0400-\u04ff]")
-
-
-def lithuanian_share(text: str) -> float:
-    """Return the share of Lithuanian marker words among marker words of any language (0.5 if none)."""
-    lt = other = 0
-    for word in _WORD.findall(text.lower()):
-        if word in _LT_WORDS or (_LT_LETTERS.search(word) and not _OTHER_LETTERS.search(word)):
-            lt += 1
-        elif word in _EN_WORDS or word in _OTHER_WORDS or _OTHER_LETTERS.search(word):
-            other += 1
-    return lt / (lt + other) if lt + other else 0.5
-
 
 def correct_language_shift(values: np.ndarray, shares: np.ndarray) -> np.ndarray:
     """Return ``values`` minus their least-squares fit on the CVs' Lithuanian share."""
@@ -97,44 +76,6 @@ def correct_language_shift(values: np.ndarray, shares: np.ndarray) -> np.ndarray
     design = np.c_[np.ones_like(shares), shares]
     coef, *_ = np.linalg.lstsq(design, values.astype(np.float64), rcond=None)
     return values - design @ coef
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+")
-
-
-def split_sentences(text: str) -> list[str]:
-    """Split a CV into sentences (keeps fragments of at least three characters)."""
-    parts = [p.strip() for p in _SENTENCE_END.split(text or "")]
-    return [p for p in parts if len(p) >= 3]
-
-
-def expert_text(expert: dict) -> str:
-    """Return the profile text that is embedded for an expert."""
-    topics = "; ".join(expert.get("help_topics") or [])
-    return " ".join(p for p in (expert.get("headline", "") + ".", expert.get("cv", ""), topics) if p.strip(" ."))
-
-
-def expert_sentences(expert: dict) -> list[str]:
-    """Return the evidence units of a profile: headline, CV sentences and help topics."""
-    units = [expert.get("headline", "")] + split_sentences(expert.get("cv", "")) + list(expert.get("help_topics") or [])
-    seen, out = set(), []
-    for unit in units:
-        unit = (unit or "").strip()
-        if unit and unit not in seen:
-            seen.add(unit)
-            out.append(unit)
-    return out
-
-
-def challenge_text(challenge: dict) -> str:
-    """Return the challenge text that is embedded as the query."""
-    skills = ", ".join(challenge.get("skills_wanted") or [])
-    return " ".join(p for p in (challenge.get("title", "") + ".", challenge.get("description", ""), skills) if p)
-
-
-def challenge_skills(challenge: dict) -> list[str]:
-    """Return the wanted skills, falling back to the title when none are listed."""
-    return list(challenge.get("skills_wanted") or []) or [challenge.get("title", "")]
 
 
 @dataclass
@@ -371,21 +312,20 @@ def rank(
     evidence_of = signals.get("evidence")
     if evidence_of is None:
         relevance = fuse(signals, RELEVANCE_PARAMS)
-        vectors = signals.get("vectors") or vectors
-        evidence_of = [explain.skill_evidence(challenge, p, vectors, float(relevance[i])) for i, p in enumerate(pool)]
+        evidence_of = evidence.pool_evidence(pool, signals.get("vectors") or vectors, relevance)
     suggestions = []
     for i, p in enumerate(pool):
         checks = constraints.check(p.expert, challenge)
         score = float(fused[i])
         if any(not c.ok and not c.hard for c in checks):
             score -= params.soft_hours_penalty
-        evidence = evidence_of[i]
+        found = evidence_of[i]
         # The share of wanted skills the explanation shows as covered counts in the score, so
         # the order never contradicts what the explanations say (3 of 3 above 0 of 2).
-        if evidence:
-            score += params.coverage * sum(e.covered for e in evidence) / len(evidence)
+        if found:
+            score += params.coverage * sum(e.covered for e in found) / len(found)
         raw = {name: float(signals[name][i]) for name in SIGNALS}
-        suggestions.append(Suggestion(p.expert, score, raw, checks, evidence))
+        suggestions.append(Suggestion(p.expert, score, raw, checks, found))
     suggestions = order(suggestions, params.protected_top)
     for position, suggestion in enumerate(suggestions, start=1):
         suggestion.rank = position

@@ -4,7 +4,7 @@ import json
 
 import numpy as np
 
-from matching import cli, constraints, explain, metrics, ranking
+from matching import cli, constraints, evidence, explain, metrics, ranking, text
 
 from .conftest import WATER_CHALLENGE, WATER_EN
 
@@ -65,7 +65,7 @@ def test_a_declared_competency_in_another_word_form_counts(embedder):
     covered = {c["skill"]: c["evidence"] for c in result["covered"]}
     assert covered.get("nuotėkių mažinimas") == "nuotėkių mažinimas"
     assert "nuotėkių mažinimas" not in result["missing"]
-    assert explain.stem_keys("nuotėkių mažinimo") == explain.stem_keys("nuotėkių mažinimas")
+    assert text.stem_keys("nuotėkių mažinimo") == text.stem_keys("nuotėkių mažinimas")
 
 
 def _lines(expert_hours, needed):
@@ -118,9 +118,9 @@ def _prepared(ident, dim=8):
 def test_covering_more_skills_ranks_higher_when_otherwise_equal():
     pool = [_prepared("none"), _prepared("all")]
     same = np.zeros(2, np.float32)
-    evidence = [
-        [explain.SkillEvidence("x", "a", 0.1, False), explain.SkillEvidence("y", "a", 0.1, False)],
-        [explain.SkillEvidence(k, "a", 0.9, True) for k in ("x", "y", "z")],
+    found = [
+        [evidence.SkillEvidence("x", "a", 0.1, False), evidence.SkillEvidence("y", "a", 0.1, False)],
+        [evidence.SkillEvidence(k, "a", 0.9, True) for k in ("x", "y", "z")],
     ]
     signals = {
         "dense": same,
@@ -129,7 +129,7 @@ def test_covering_more_skills_ranks_higher_when_otherwise_equal():
         "lex": same,
         "lt_share": np.zeros(2),
         "lang_diff": np.zeros(2),
-        "evidence": evidence,
+        "evidence": found,
     }
     ranked = ranking.rank({"id": "c", "hours_needed_per_month": 10}, pool, signals=signals)
     assert [s.id for s in ranked] == ["all", "none"]
