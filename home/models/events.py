@@ -15,7 +15,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
-from .mixins import CityMixin
+from .mixins import CityMixin, ImagePageManager
 
 TIME_ZONE_CHOICES = sorted((name, name) for name in zoneinfo.available_timezones() if "/" in name)
 RECURRENCE_HORIZON = timedelta(days=400)
@@ -34,7 +34,7 @@ class EventIndexPage(CityMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        events = EventPage.objects.child_of(self).live().public()
+        events = EventPage.objects.child_of(self).live().public().with_images()
         context["occurrences"] = upcoming_occurrences(events)
         context["city"] = self.city
         return context
@@ -97,6 +97,8 @@ class EventPage(CityMixin, RoutablePageMixin, Page):
         verbose_name=_("Registration closes"),
         help_text=_("Leave empty to close registration when the event starts."),
     )
+
+    objects = ImagePageManager()
 
     content_panels = Page.content_panels + [
         MultiFieldPanel(

@@ -79,11 +79,12 @@ class CityPage(RoutablePageMixin, Page):
 
     def latest_stories(self, limit=3):
         """Return the newest published stories in this city."""
-        return StoryPage.objects.descendant_of(self).live().public().order_by("-date", "-first_published_at")[:limit]
+        stories = StoryPage.objects.descendant_of(self).live().public().with_images()
+        return stories.order_by("-date", "-first_published_at")[:limit]
 
     def upcoming_events(self, limit=5):
         """Return the next occurrences of events in this city, recurrences expanded."""
-        return upcoming_occurrences(EventPage.objects.descendant_of(self).live().public())[:limit]
+        return upcoming_occurrences(EventPage.objects.descendant_of(self).live().public().with_images())[:limit]
 
     def open_calls(self):
         """Return calls for ideas that are open today."""

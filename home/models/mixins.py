@@ -3,6 +3,8 @@
 from django.apps import apps
 from django.db import models
 from django.utils.functional import cached_property
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
 
 
 class CityMixin(models.Model):
@@ -16,3 +18,14 @@ class CityMixin(models.Model):
         """Return the city hub this page belongs to, or None (a site-wide page)."""
         # By name: the hub module imports the page modules that use this mixin.
         return apps.get_model("home", "CityPage").objects.ancestor_of(self).first()
+
+
+class ImagePageQuerySet(PageQuerySet):
+    """Listings of pages with a lead image."""
+
+    def with_images(self):
+        """Fetch each page's lead image and its renditions with the page, not one query per card."""
+        return self.select_related("lead_image").prefetch_related("lead_image__renditions")
+
+
+ImagePageManager = PageManager.from_queryset(ImagePageQuerySet)

@@ -12,7 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
-from .mixins import CityMixin
+from .mixins import CityMixin, ImagePageManager
 
 
 class StoryIndexPage(CityMixin, Page):
@@ -28,7 +28,7 @@ class StoryIndexPage(CityMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        stories = StoryPage.objects.child_of(self).live().public().order_by("-date")
+        stories = StoryPage.objects.child_of(self).live().public().with_images().order_by("-date")
         topic = request.GET.get("topic", "").strip()
         kind = request.GET.get("kind", "").strip()
         if topic:
@@ -77,6 +77,8 @@ class StoryPage(CityMixin, Page):
     intro = models.TextField(blank=True, verbose_name=_("Introduction"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Body"))
     tags = ClusterTaggableManager(through=StoryPageTag, blank=True, verbose_name=_("Topics"))
+
+    objects = ImagePageManager()
 
     content_panels = Page.content_panels + [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("date")]),

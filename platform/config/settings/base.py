@@ -535,3 +535,22 @@ if SENTRY_DSN:
         traces_sample_rate=float(os.environ.get("SENTRY_TRACES_SAMPLE_RATE", "0")),
         send_default_pii=False,  # CVs and e-mail addresses stay out of error reports
     )
+
+# --- speed ---
+# Anonymous page responses and page fragments (common.pagecache): Redis when configured (shared by all
+# processes); otherwise per-process memory, with the generation shared through a file under VAR_DIR.
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "60"))
+if REDIS_URL:
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
+else:
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+# Apps whose rows appear on public pages: saving or deleting any of them starts a new cache generation.
+PAGE_CACHE_APPS = env_list(
+    "PAGE_CACHE_APPS",
+    "wagtailcore,wagtailimages,taggit,home,challenges,ideas,campaigns,awards,rotations,coordination,mentoring",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "common.pagecache.AnonymousPageCacheMiddleware",
+)
