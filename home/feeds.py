@@ -44,17 +44,10 @@ class CityFeed(Feed):
         return self.request.path
 
     def items(self, city):
-        from home.models import EventPage, StoryPage, upcoming_occurrences
-
+        # Through the page's own listings, so feeds never import the models that route to them.
         if self.kind == "stories":
-            return list(
-                StoryPage.objects.descendant_of(city)
-                .live()
-                .public()
-                .order_by("-date", "-first_published_at")[:FEED_LENGTH]
-            )
-        events = EventPage.objects.descendant_of(city).live().public()
-        return upcoming_occurrences(events)[:FEED_LENGTH]
+            return list(city.latest_stories(limit=FEED_LENGTH))
+        return city.upcoming_events(limit=FEED_LENGTH)
 
     def item_title(self, item):
         if self.kind == "stories":

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from common.ratelimit import over_limit
 from common.translations import default_language_version
 
-from .models import EventPage, EventRegistration
+from .models.events import EventPage, EventRegistration
 from .registration_tokens import cancel_token, read_cancel_token  # noqa: F401  (cancel_token: used by tests)
 
 logger = logging.getLogger(__name__)

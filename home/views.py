@@ -4,6 +4,7 @@ from django.contrib import messages
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language, gettext
 
 from .forms import EventRegistrationForm
@@ -71,6 +72,8 @@ def event_cancel(request, event):
     # A GET never cancels: mail scanners open links before the attendee does.
     context = event.get_context(request)
     context.update(registration=registration)
-    return TemplateResponse(
+    response = TemplateResponse(
         request, "home/registration_cancel.html", context, status=200 if registration is not None else 404
     )
+    add_never_cache_headers(response)  # names one attendee's registration: never in the shared page cache
+    return response

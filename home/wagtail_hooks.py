@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from common.csvexport import BOM
+from common.pagecache import is_anonymous_read, mark_cacheable
 
 from .admin_scope import under_editor_pages
 from .models import EventRegistration
@@ -93,3 +94,10 @@ class WaitingForEditorPanel(Component):
 def add_waiting_panel(request, panels):
     """Show editors what waits for them first."""
     panels.insert(0, WaitingForEditorPanel(request))
+
+
+@hooks.register("before_serve_page")
+def allow_page_cache(page, request, serve_args, serve_kwargs):
+    """Let the anonymous page cache keep this page's response, unless a view restriction guards it."""
+    if is_anonymous_read(request) and not page.get_view_restrictions().exists():
+        mark_cacheable(request)

@@ -12,6 +12,14 @@ def broker_configured():
     return bool(settings.CELERY_BROKER_URL) and not settings.CELERY_TASK_ALWAYS_EAGER
 
 
+@pytest.fixture(autouse=True)
+def fresh_page_cache():
+    """Start each test with a new page-cache generation: rolled-back rows must not live on in cached pages."""
+    from common import pagecache
+
+    pagecache.bump()
+
+
 @pytest.fixture
 def celery_worker(transactional_db):
     """Run a real Celery worker (solo pool, in a thread) against the configured broker."""

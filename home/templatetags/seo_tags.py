@@ -8,6 +8,8 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, gettext
 from wagtail.models import Page
 
+from .navigation_tags import translation_urls
+
 register = template.Library()
 
 DESCRIPTION_LENGTH = 160
@@ -21,25 +23,18 @@ def page_description(page):
     return Truncator(" ".join(text.split())).chars(DESCRIPTION_LENGTH)
 
 
-def page_image(page):
+def page_image(page, city=None):
     """Return the page's lead image, else its city's, else None."""
     image = getattr(page, "lead_image", None)
-    if image is None:
-        from home.models import CityPage
-
-        city = CityPage.objects.ancestor_of(page).first()
-        image = city.lead_image if city is not None else None
+    if image is None and city is not None:
+        image = city.lead_image
     return image
 
 
 def translations(page, request):
     """Return [(language, absolute url)] for every live translation of the page, itself included."""
-    links = []
-    for translation in Page.objects.filter(translation_key=page.translation_key).live().select_related("locale"):
-        url = translation.get_url(request)
-        if url:
-            links.append((translation.locale.language_code, request.build_absolute_uri(url)))
-    return sorted(links)
+    urls = translation_urls(page, request)
+    return sorted((code, request.build_absolute_uri(url)) for code, url in urls.items() if url)
 
 
 @register.inclusion_tag("includes/seo.html", takes_context=True)
@@ -79,10 +74,10 @@ def seo_meta(context):
         from home.feeds import feed_links
         from home.models import CityPage
 
-        city = CityPage.objects.ancestor_of(page, inclusive=True).first()
+        city = page if isinstance(page, CityPage) else getattr(page, "city", None)
         if city is not None:
             data["feeds"] = feed_links(city, request)
-        image = page_image(page)
+        image = page_image(page, city)
         if image is not None:
             rendition = image.get_rendition("fill-1200x630")
             data["image"] = request.build_absolute_uri(rendition.url)

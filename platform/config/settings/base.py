@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "accounts.middleware.ViewerMiddleware",  # request.viewer: who the user is for this platform
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Anonymous GETs of public pages answered from the page cache (common.pagecache, docs/performance.md).
+    "common.pagecache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "config.security_headers.SiteCSPMiddleware",
     "allauth.account.middleware.AccountMiddleware",

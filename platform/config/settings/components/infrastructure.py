@@ -24,6 +24,19 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Anonymous page responses and page fragments (common.pagecache): Redis when configured (shared by all
+# processes); otherwise per-process memory, with the generation shared through a file under VAR_DIR.
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "60"))
+if REDIS_URL:
+    CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
+else:
+    CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
+# Apps whose rows appear on public pages: saving or deleting any of them starts a new cache generation.
+PAGE_CACHE_APPS = env_list(
+    "PAGE_CACHE_APPS",
+    "wagtailcore,wagtailimages,taggit,home,challenges,ideas,campaigns,awards,rotations,coordination,mentoring",
+)
 
 # --- Celery: a real broker when configured, eager tasks otherwise ---
 CELERY_BROKER_URL = os.environ.get("CELERY_BROKER_URL", REDIS_URL)
