@@ -1,8 +1,9 @@
 """Site search over pages and challenges: filters, the database and Elasticsearch paths, facets.
 
 Two paths give the same result shape:
-- database (the default): Wagtail's search backend with the raw query, OR-ed with the
-  Lithuanian-normalised entry table (``search.models.ContentEntry``);
+- database (the default): the full-text index (``search.fulltext``: SQLite FTS5 or PostgreSQL
+  ``tsvector``) over the Lithuanian-normalised entry table (``search.models.ContentEntry``);
+  it only reads: no transaction, no write lock, no hit counting, no healing of missing entries;
 - Elasticsearch (``ELASTICSEARCH_URL`` set): the documents of ``search.documents``. Any failure
   there logs a warning and the same request is answered from the database path.
 Whatever an index says, results are re-checked against the database: pages must be
@@ -15,15 +16,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.apps import apps
-from django.db import DatabaseError, transaction
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from . import documents, elastic, indexing
+from . import documents, elastic, fulltext, indexing
 from .lithuanian import query_terms
 from .models import SINGULAR_LABELS, ContentEntry, ContentKind
 from .suggest import did_you_mean
-from .text import MAX_CANDIDATES, clean_query, count_occurrences, highlight, paginate
+from .text import MAX_CANDIDATES, clean_query, highlight, paginate
 
 logger = logging.getLogger(__name__)
 
@@ -85,36 +85,6 @@ def filtered_entries(language, filters, now=None):
     if not filters.include_past:
         entries = entries.exclude(kind=ContentKind.EVENT, ends_at__lt=now)
     return entries
-
-
-def _wagtail_page_hits(query, language):
-    """Return {page id: rank} from Wagtail's search backend for the raw query (empty on any error)."""
-    from django.conf import settings
-    from wagtail.models import Locale, Page
-    from wagtail.search.backends import get_search_backend
-
-    locale = Locale.objects.filter(language_code=language).first()
-    if locale is None or not query:
-        return {}
-    try:
-        backend = get_search_backend(getattr(settings, "SEARCH_PAGE_BACKEND", "default"))
-        pages = Page.objects.live().public().filter(locale=locale)
-        with transaction.atomic():  # a failing FTS query must not poison the surrounding transaction
-            ids = [page.pk for page in backend.search(query, pages, operator="and")[:200]]
-    except (DatabaseError, ValueError, TypeError, elastic.ElasticUnavailable) as error:
-        logger.warning("Wagtail page search failed for %r: %s", query[:50], error)
-        return {}
-    except Exception as error:  # an Elasticsearch page backend that is down
-        logger.warning("Wagtail page search backend unavailable: %s", error)
-        return {}
-    return {pk: rank for rank, pk in enumerate(ids)}
-
-
-def _heal_missing_entries(page_ids):
-    """Index pages Wagtail found but the entry table lacks (a Celery task not run yet)."""
-    known = set(ContentEntry.objects.filter(source="page", object_id__in=page_ids).values_list("object_id", flat=True))
-    for pk in [pk for pk in page_ids if pk not in known][:20]:
-        indexing.index_page(pk)
 
 
 def permitted(entries):
@@ -182,30 +152,19 @@ def _kind_facets(entries_with_scores):
 
 
 def search_content_database(query, language, filters, page_number=1, per_page=PAGE_SIZE):
-    """Answer site search from Wagtail's database backend and the normalised entry table."""
+    """Answer site search from the database's full-text index of the entry table (read-only)."""
     query = clean_query(query)
     terms = query_terms(query, language)
-    entries = filtered_entries(language, filters)
+    entries = filtered_entries(language, filters).defer("normalised", "normalised_title")
     if not terms:
         if not (filters.kinds or filters.city_key or filters.date_from or filters.date_to):
             return SearchOutcome(query=query, hits=[])
-        ranked = list(entries.order_by("-date", "title")[:MAX_CANDIDATES])
-        scored = [(entry, 0.0) for entry in ranked]
+        scored = [(entry, 0.0) for entry in entries.order_by("-date", "title")[:MAX_CANDIDATES]]
     else:
-        wagtail_ranks = _wagtail_page_hits(query, language)
-        if wagtail_ranks:
-            _heal_missing_entries(list(wagtail_ranks))
-        by_terms = entries.matching(terms).values_list("pk", flat=True)[:MAX_CANDIDATES]
-        by_wagtail = entries.filter(source="page", object_id__in=list(wagtail_ranks)).values_list("pk", flat=True)
-        candidate_ids = set(by_terms) | set(by_wagtail)
-        scored = []
-        for entry in ContentEntry.objects.filter(pk__in=candidate_ids):
-            score = 3.0 * count_occurrences(entry.normalised_title, terms)
-            score += min(count_occurrences(entry.normalised, terms), 10)
-            if entry.source == "page" and entry.object_id in wagtail_ranks:
-                score += 5.0 + 5.0 * (1 - wagtail_ranks[entry.object_id] / max(len(wagtail_ranks), 1))
-            scored.append((entry, score))
+        ranks = fulltext.ranked_entry_ids(terms)
+        scored = [(entry, ranks[entry.pk]) for entry in entries.filter(pk__in=list(ranks))]
         scored.sort(key=lambda pair: (-pair[1], -(pair[0].date.toordinal() if pair[0].date else 0), pair[0].title))
+        scored = scored[:MAX_CANDIDATES]
     allowed = permitted([entry for entry, _ in scored])
     facets = {"kind": _kind_facets(allowed)}
     page, paginator = paginate(allowed, page_number, per_page)

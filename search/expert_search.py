@@ -8,6 +8,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import models
 from django.utils.safestring import mark_safe
 
@@ -18,7 +19,7 @@ from .text import MAX_CANDIDATES, WORD_RE, clean_query, count_occurrences, highl
 
 logger = logging.getLogger(__name__)
 
-EXPERT_PAGE_SIZE = 20
+UNINDEXED_LIMIT = 200
 
 HOURS_BANDS = documents.HOURS_BANDS
 
@@ -124,10 +125,47 @@ def _expert_facets(profiles):
     return facets
 
 
-def _heal_expert_entries(visible):
-    """Index visible profiles that have no entry yet (their Celery task has not run)."""
-    for pk in visible.filter(search_entry__isnull=True).values_list("pk", flat=True)[:100]:
-        indexing.index_expert(pk)
+def _unindexed_rows(visible, filters, groups, include_cv, owner_id):
+    """Return entry rows built in memory for visible profiles not indexed yet (their task has not run).
+
+    Search only reads, so a profile saved a moment ago is matched from its live fields instead of
+    being written to the entry table here; the bound keeps a large backlog from slowing requests.
+    """
+    rows = []
+    for profile in visible.filter(search_entry__isnull=True)[:UNINDEXED_LIMIT]:
+        values = indexing.build_expert_entry(profile)
+        if not _passes_filters(values, filters):
+            continue
+        cv_allowed = include_cv or (owner_id and profile.user_id == owner_id)
+        texts = [values["normalised"], values["normalised_cv"] if cv_allowed else ""]
+        if groups and not all(any(_holds(text, term) for text in texts for term in group) for group in groups):
+            continue
+        rows.append((profile.pk, values["normalised"], values["normalised_cv"], profile.user_id))
+    return rows
+
+
+def _holds(normalised, term):
+    """Return True when space-padded normalised text holds the term (a prefix for terms of 4+ letters)."""
+    return (f" {term}" if len(term) >= 4 else f" {term} ") in normalised
+
+
+def _passes_filters(values, filters):
+    """Return True when in-memory entry values pass the facet filters (as _apply_expert_filters does)."""
+    checks = [
+        not filters.country or values["country"] == filters.country.upper()[:2],
+        not filters.language or f"|{fold(filters.language)[:3]}|" in values["languages"],
+        not filters.topic or f"|{fold(filters.topic)}|" in values["topics"],
+        not filters.city or f"|{fold(filters.city)}|" in values["city_ties"],
+        not filters.can_travel or values["can_travel"],
+        filters.hours not in dict.fromkeys(key for key, _, _ in HOURS_BANDS)
+        or _hours_band(values["hours_per_month"]) == filters.hours,
+    ]
+    return all(checks)
+
+
+def page_size():
+    """Return the number of experts per result page (one setting for the one expert search)."""
+    return getattr(settings, "EXPERTS_DIRECTORY_PAGE_SIZE", 20)
 
 
 def query_vector(query):
@@ -177,7 +215,6 @@ def search_experts_database(query, language, user, filters=None, semantic=False,
     include_cv = may_search_cvs(user)
     owner_id = user.pk if user is not None and user.is_authenticated else None
     visible = ExpertProfile.objects.visible_to(user)
-    _heal_expert_entries(visible)
     entries = _apply_expert_filters(ExpertSearchEntry.objects.filter(expert__in=visible.values("pk")), filters)
     groups = term_groups(query)
     vector = query_vector(query) if semantic and query else None
@@ -197,6 +234,7 @@ def search_experts_database(query, language, user, filters=None, semantic=False,
     rows = list(
         entries.values_list("expert_id", "normalised", "normalised_cv", "expert__user_id")[: MAX_CANDIDATES * 5]
     )
+    rows += _unindexed_rows(visible, filters, groups if vector is None else [], include_cv, owner_id)
     scores = {}
     for expert_id, normalised, normalised_cv, user_id in rows:
         score = 0.0
@@ -218,7 +256,7 @@ def search_experts_database(query, language, user, filters=None, semantic=False,
         semantic_used = True
     ordered = sorted(profiles.values(), key=lambda p: (-scores.get(p.pk, 0.0), p.name.lower(), p.pk))
     facets = _expert_facets(ordered)
-    page, paginator = paginate(ordered, page_number, EXPERT_PAGE_SIZE)
+    page, paginator = paginate(ordered, page_number, page_size())
     flat_terms = sorted({term for group in groups for term in group})
     hits = []
     for profile in page.object_list:
@@ -283,7 +321,7 @@ def search_experts_elastic(query, language, user, filters=None, semantic=False, 
         facets[name] = [(str(b.key_as_string if name == "can_travel" else b.key), b.doc_count) for b in buckets]
     facets["can_travel"] = [("yes", count) for key, count in facets["can_travel"] if key in ("true", "1")]
     facets["hours"] = [(b.key, b.doc_count) for b in response.aggregations.hours.buckets if b.doc_count]
-    page, paginator = paginate(ordered, page_number, EXPERT_PAGE_SIZE)
+    page, paginator = paginate(ordered, page_number, page_size())
     hits = [
         ExpertHit(profile=p, score=0.0, snippet=snippets.get(p.pk, ""), semantic=vector is not None)
         for p in page.object_list
