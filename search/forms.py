@@ -3,9 +3,11 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .content_search import ContentFilters
 from .documents import HOURS_BANDS
+from .expert_search import ExpertFilters
 from .models import ContentKind
-from .services import MAX_QUERY_LENGTH, ContentFilters, ExpertFilters, clean_query
+from .text import MAX_QUERY_LENGTH, clean_query
 
 
 class SiteSearchForm(forms.Form):

@@ -6,7 +6,9 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from . import services
+from .autocomplete import autocomplete as suggest_for_box
+from .content_search import city_choices, search_content
+from .expert_search import ExpertFilters, search_experts
 from .forms import ExpertSearchForm, SiteSearchForm
 from .models import ContentKind
 
@@ -28,12 +30,12 @@ def _query_string(request, drop=("page",)):
 def results(request):
     """Show site search results for the visitor's language, filters and page."""
     language = _language()
-    form = SiteSearchForm(request.GET or None, cities=services.city_choices(language))
+    form = SiteSearchForm(request.GET or None, cities=city_choices(language))
     outcome = None
     if form.is_bound:
         form.is_valid()
         query = form.cleaned_data.get("q", "")
-        outcome = services.search_content(query, language, form.filters(), page_number=request.GET.get("page", 1))
+        outcome = search_content(query, language, form.filters(), page_number=request.GET.get("page", 1))
     kind_facets = []
     for kind, count in sorted((outcome.facets.get("kind", {}) if outcome else {}).items()):
         params = request.GET.copy()
@@ -110,11 +112,11 @@ def experts(request):
     if form.is_bound:
         form.is_valid()  # invalid fields are left out of cleaned_data, so they are simply not applied
     data = getattr(form, "cleaned_data", {})
-    outcome = services.search_experts(
+    outcome = search_experts(
         data.get("q", ""),
         language,
         request.user,
-        form.filters() if form.is_bound else services.ExpertFilters(),
+        form.filters() if form.is_bound else ExpertFilters(),
         semantic=bool(data.get("semantic")),
         page_number=request.GET.get("page", 1),
     )
@@ -133,5 +135,5 @@ def experts(request):
 @require_GET
 def autocomplete(request):
     """Return header-box suggestions as JSON: titles, city names, visible expert headlines."""
-    suggestions = services.autocomplete(request.GET.get("q", ""), _language(), request.user)
+    suggestions = suggest_for_box(request.GET.get("q", ""), _language(), request.user)
     return JsonResponse({"results": suggestions})

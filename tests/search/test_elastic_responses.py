@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
-from search import documents, elastic, services
+from search import content_search, documents, elastic, expert_search, text
 
 pytestmark = pytest.mark.django_db
 
@@ -112,7 +112,7 @@ def test_site_search_reads_hits_highlights_and_aggregations(indexed, node):
         },
         "aggregations": {"kind": {"buckets": [{"key": "story", "doc_count": 2}, {"key": "challenge", "doc_count": 1}]}},
     }
-    outcome = services.search_content("vandentvarka", "lt")
+    outcome = content_search.search_content("vandentvarka", "lt")
     assert outcome.backend == "elasticsearch" and not outcome.degraded
     assert [hit.kind for hit in outcome.hits] == ["story", "challenge"]
     assert str(outcome.hits[0].title) == "<mark>Vandentvarkos</mark> ateitis Alytuje"
@@ -123,7 +123,7 @@ def test_site_search_reads_hits_highlights_and_aggregations(indexed, node):
     expected = documents.build_content_search("vandentvarka", "lt", kinds=[], upcoming_only=True)
     expected.aggs.bucket("kind", "terms", field="kind", size=10)
     assert body["query"] == expected.to_dict()["query"]
-    assert body["size"] == services.MAX_CANDIDATES
+    assert body["size"] == text.MAX_CANDIDATES
 
 
 def test_expert_search_reads_facets_and_rechecks_visibility(indexed, node):
@@ -163,7 +163,7 @@ def test_expert_search_reads_facets_and_rechecks_visibility(indexed, node):
             },
         },
     }
-    outcome = services.search_experts("vandentvarka", "lt", AnonymousUser())
+    outcome = expert_search.search_experts("vandentvarka", "lt", AnonymousUser())
     assert outcome.backend == "elasticsearch"
     assert [hit.profile.name for hit in outcome.hits] == ["Rūta Vandenytė"]
     assert str(outcome.hits[0].snippet) == "<mark>Vandentvarkos</mark> inžinierė"

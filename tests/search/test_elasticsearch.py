@@ -9,8 +9,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils.translation import override
 
-from search import documents, elastic, indexing, services
-from search.services import ContentFilters, ExpertFilters
+from search import content_search, documents, elastic, expert_search, indexing
+from search.content_search import ContentFilters
+from search.expert_search import ExpertFilters
 
 LIVE_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
@@ -143,8 +144,8 @@ def test_unreachable_elasticsearch_falls_back_to_the_database(indexed, settings,
     settings.ELASTICSEARCH_URL = "http://127.0.0.1:9"  # nothing listens on the discard port
     settings.SEARCH_ELASTIC_TIMEOUT = 2
     with caplog.at_level(logging.WARNING, logger="search"):
-        outcome = services.search_content("vandentvarka", "lt")
-        experts = services.search_experts("vandentvarka", "lt", AnonymousUser())
+        outcome = content_search.search_content("vandentvarka", "lt")
+        experts = expert_search.search_experts("vandentvarka", "lt", AnonymousUser())
         with override("lt"):
             page = client.get(reverse("search:results"), {"q": "vandentvarka"})
             expert_page = client.get(reverse("search:experts"), {"q": "vandentvarka"})
@@ -188,11 +189,11 @@ def live_node(settings):
 @pytest.mark.django_db
 def test_live_rebuild_search_and_alias_swap(indexed, live_node):
     first = indexing.rebuild_elastic_index()
-    outcome = services.search_content("vandentvarka", "lt")
+    outcome = content_search.search_content("vandentvarka", "lt")
     assert outcome.backend == "elasticsearch" and not outcome.degraded
     assert "Vandentvarkos ateitis Alytuje" in [hit.object.title for hit in outcome.hits]
     assert "Jūrinis festivalis Klaipėdoje" in [
-        hit.object.title for hit in services.search_content("Klaipeda", "lt").hits
+        hit.object.title for hit in content_search.search_content("Klaipeda", "lt").hits
     ]
     second = indexing.rebuild_elastic_index()
     assert set(first).isdisjoint(second)
@@ -206,10 +207,10 @@ def test_live_expert_facets_visibility_and_erasure(indexed, live_node, users):
     from experts.services import erase_expert
 
     indexing.rebuild_elastic_index()
-    anonymous = services.search_experts("vandentvarkos", "lt", AnonymousUser())
+    anonymous = expert_search.search_experts("vandentvarkos", "lt", AnonymousUser())
     assert anonymous.backend == "elasticsearch"
     assert [hit.profile.name for hit in anonymous.hits] == ["Rūta Vandenytė"]
-    admin = services.search_experts("", "lt", users["admin"], ExpertFilters())
+    admin = expert_search.search_experts("", "lt", users["admin"], ExpertFilters())
     assert dict(admin.facets["country"])["GB"] == 1
     profile = indexed["experts"]["water"]
     pk = profile.pk
@@ -225,7 +226,7 @@ def test_live_expert_facets_visibility_and_erasure(indexed, live_node, users):
 def test_live_dropped_index_falls_back(indexed, live_node):
     indexing.rebuild_elastic_index()
     live_node.indices.delete(index="miestai-test-content-lt-*")
-    outcome = services.search_content("vandentvarka", "lt", ContentFilters())
+    outcome = content_search.search_content("vandentvarka", "lt", ContentFilters())
     assert outcome.degraded and outcome.hits
 
 

