@@ -7,7 +7,6 @@ from django.core import mail
 from django.utils import timezone
 
 from challenges.models import Challenge, Municipality
-from experts.models import ExpertProfile
 from matching import indexing as matching_indexing
 from notifications import services
 from notifications.models import Notification
