@@ -1,16 +1,14 @@
-"""Directory filters (django-filter) over the profiles a viewer may see."""
+"""API directory filters (django-filter) over the profiles a viewer may see; bands shared with search."""
 
 import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-HOURS_BANDS = {
-    "1-4": (1, 4),
-    "5-9": (5, 9),
-    "10-19": (10, 19),
-    "20+": (20, None),
-}
+from search.documents import HOURS_BANDS as SEARCH_HOURS_BANDS
+
+# One set of hour bands for the expert search and the API: {key: (lowest, highest inclusive or None)}.
+HOURS_BANDS = {key: (low, high - 1 if high is not None else None) for key, low, high in SEARCH_HOURS_BANDS}
 
 
 def json_list_contains(field, value):

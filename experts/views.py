@@ -1,52 +1,50 @@
-"""Front-end views: directory, profile detail, own-profile form, CV download, GDPR export and erasure."""
+"""Front-end views: the directory redirect, profile detail, own-profile form, CV download, GDPR export and erasure."""
 
 import logging
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.db.models import ProtectedError, RestrictedError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from accounts.viewer import viewer_for
 from experts import gdpr, services
-from experts.filters import ExpertDirectoryFilter
 from experts.forms import EraseAccountForm, ExpertProfileForm
 from experts.models import ExpertProfile, ProfileAccessLog, Visibility
 
 logger = logging.getLogger(__name__)
 
 
+# The directory's old filter values, mapped onto the one expert search's (search.documents.HOURS_BANDS).
+LEGACY_PARAMS = {
+    ("hours", "1-4"): "1-5",
+    ("hours", "5-9"): "6-10",
+    ("hours", "10-19"): "11-20",
+    ("hours", "20+"): "21+",
+}
+
+
 def directory(request):
-    """List the profiles the viewer may see, filtered and paginated."""
-    viewer = viewer_for(request)
-    private_text = viewer.may_search_private_text()
-    base = ExpertProfile.objects.visible_to(viewer).select_related("user")
-    filterset = ExpertDirectoryFilter(request.GET or None, queryset=base, search_private_text=private_text)
-    queryset = filterset.qs if filterset.is_bound else base
-    paginator = Paginator(queryset, getattr(settings, "EXPERTS_DIRECTORY_PAGE_SIZE", 20))
-    page = paginator.get_page(request.GET.get("page"))
-    query = request.GET.copy()
-    query.pop("page", None)
-    return render(
-        request,
-        "experts/directory.html",
-        {
-            "filter": filterset,
-            "form": filterset.form,
-            "page_obj": page,
-            "profiles": page.object_list,
-            "querystring": query.urlencode(),
-            "show_private": private_text,
-        },
-    )
+    """Redirect permanently to the one expert search, keeping the query string (old filter values mapped)."""
+    params = request.GET.copy()
+    for (name, old), new in LEGACY_PARAMS.items():
+        if params.get(name) == old:
+            params[name] = new
+    if "can_travel" in params:
+        travel = params.get("can_travel")
+        if travel in ("true", "1", "on", "yes"):
+            params["can_travel"] = "on"
+        else:
+            params.pop("can_travel")
+    query = params.urlencode()
+    return redirect(reverse("search:experts") + (f"?{query}" if query else ""), permanent=True)
 
 
 def detail(request, pk):

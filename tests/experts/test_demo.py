@@ -43,5 +43,5 @@ def test_demo_experts_log_in_and_staff_invite_them_to_open_challenges(db, client
     )
 
     client.login(username="alytus-darbuotojas", password=DEMO_PASSWORD)
-    directory = client.get("/en/experts/").content.decode()
+    directory = client.get("/en/experts/", follow=True).content.decode()
     assert "Rasa Vaitkutė" in directory and "Tomas Petrauskas" in directory and "Ieva Kazlauskienė" in directory

@@ -149,7 +149,7 @@ def test_directory_shows_only_allowed_profiles_and_fields(client, role):
     hidden = ExpertProfileFactory(visibility=Visibility.HIDDEN, name="Hidden Person")
     unconsented = ExpertProfileFactory(visibility=Visibility.PUBLIC, name="No Consent", consent_given_at=None)
     login_as(client, role, public)
-    body = client.get(reverse("experts:directory")).content.decode()
+    body = client.get(reverse("experts:directory"), follow=True).content.decode()
     assert public.name in body
     assert (staff_only.name in body) == (role == "approved_staff")
     assert hidden.name not in body
@@ -157,14 +157,14 @@ def test_directory_shows_only_allowed_profiles_and_fields(client, role):
     assert public.user.email not in body
     assert "SECRET-WORDS" not in body
     # Free text must not search CV text for viewers who may not read it.
-    found = client.get(reverse("experts:directory"), {"q": "SECRET-WORDS"}).content.decode()
+    found = client.get(reverse("experts:directory"), {"q": "SECRET-WORDS"}, follow=True).content.decode()
     assert (public.name in found) == (role == "approved_staff")
 
 
 def test_owner_sees_own_hidden_profile_in_directory(client):
     own = ExpertProfileFactory(visibility=Visibility.HIDDEN, name="Myself Hidden")
     client.force_login(own.user)
-    assert "Myself Hidden" in client.get(reverse("experts:directory")).content.decode()
+    assert "Myself Hidden" in client.get(reverse("experts:directory"), follow=True).content.decode()
 
 
 @pytest.mark.parametrize("url_name", ["experts:profile_edit", "experts:export", "experts:erase", "accounts:dashboard"])

@@ -78,7 +78,7 @@ def test_expert_directory_and_profile_name_countries_and_languages(client, db, l
     from tests.experts.factories import ExpertProfileFactory
 
     profile = ExpertProfileFactory(country="GB", languages=["lt", "en"])
-    directory = client.get(f"/{language}/experts/").content.decode()
+    directory = client.get(f"/{language}/experts/", follow=True).content.decode()
     detail = client.get(f"/{language}/experts/{profile.pk}/").content.decode()
     for html in (directory, detail):
         assert country in html and languages in html
