@@ -6,6 +6,8 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
+from common.pagecache import is_anonymous_read, mark_cacheable
+
 from .autocomplete import autocomplete as suggest_for_box
 from .content_search import city_choices, search_content
 from .expert_search import ExpertFilters, search_experts
@@ -29,6 +31,8 @@ def _query_string(request, drop=("page",)):
 @require_GET
 def results(request):
     """Show site search results for the visitor's language, filters and page."""
+    if is_anonymous_read(request):
+        mark_cacheable(request)  # public pages only, the same for every anonymous visitor; index writes bump it
     language = _language()
     form = SiteSearchForm(request.GET or None, cities=city_choices(language))
     outcome = None

@@ -155,3 +155,20 @@ def test_cancel_links_are_never_cached(client, event):
     url = f"{event.url}cancel/?token={cancel_token(registration)}"
     assert client.get(url).status_code == 200
     assert HIT not in client.get(url)
+
+
+def test_anonymous_search_results_are_cached_and_follow_the_index(client, stories, no_auto_embed):
+    """A repeated anonymous search is a hit; an index write (not only the publish) starts a new generation."""
+    from search import indexing
+
+    indexing.rebuild_database_index()
+    url = "/lt/search/?q=naujausia"
+    assert "/istorijos/naujausia/" not in get(client, url).content.decode()
+    assert get(Client(), url)[HIT] == "hit"
+    added = stories["index"].add_child(instance=StoryPage(title="Naujausia istorija", slug="naujausia", live=False))
+    added.save_revision().publish()
+    get(client, url)  # rendered between the publish and the index task: must not outlive the index write
+    indexing.index_page(added.pk)
+    final = get(Client(), url)
+    assert HIT not in final
+    assert "/istorijos/naujausia/" in final.content.decode()  # the hit's link (its title is highlighted)

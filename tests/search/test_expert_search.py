@@ -107,15 +107,17 @@ def test_ranking_prefers_headline_matches(users):
     assert found == ["Bona B", "Anna A"]
 
 
-def test_new_profile_without_entry_is_found_once_indexed(users):
-    """Search only reads: a profile whose entry is missing is found after index_expert, not healed on the fly."""
+def test_profile_without_entry_is_found_and_nothing_is_written(users, no_auto_embed):
+    """Search only reads: a profile whose entry is missing (its index task not run yet) is still found,
+    computed on the fly, and the search writes no entry; index_expert then stores it."""
     from tests.search.conftest import make_expert
 
     profile = make_expert(name="Naujas Ekspertas", headline="Vandentvarkos planuotojas")
     ExpertSearchEntry.objects.filter(expert=profile).delete()
-    assert names(expert_search.search_experts("vandentvarka", "lt", ANON)) == []
+    assert names(expert_search.search_experts("vandentvarka", "lt", ANON)) == ["Naujas Ekspertas"]
     assert not ExpertSearchEntry.objects.filter(expert=profile).exists()
     indexing.index_expert(profile.pk)
+    assert ExpertSearchEntry.objects.filter(expert=profile).exists()
     assert names(expert_search.search_experts("vandentvarka", "lt", ANON)) == ["Naujas Ekspertas"]
 
 

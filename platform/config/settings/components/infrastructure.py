@@ -32,10 +32,11 @@ if REDIS_URL:
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
 else:
     CACHES["pages"] = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"}
-# Apps whose rows appear on public pages: saving or deleting any of them starts a new cache generation.
+# Apps whose rows appear on public pages (search: its index entries, so cached results follow the index):
+# saving or deleting any of them starts a new cache generation.
 PAGE_CACHE_APPS = env_list(
     "PAGE_CACHE_APPS",
-    "wagtailcore,wagtailimages,taggit,home,challenges,ideas,campaigns,awards,rotations,coordination,mentoring",
+    "wagtailcore,wagtailimages,taggit,home,search,challenges,ideas,campaigns,awards,rotations,coordination,mentoring",
 )
 
 # --- Celery: a real broker when configured, eager tasks otherwise ---
