@@ -12,13 +12,13 @@ from common import search
 from tests.common.conftest import DEAD_REDIS, broker_at
 from tests.conftest import broker_configured
 
-DEAD_CACHE = {
-    "default": {
-        "BACKEND": "common.cache.ResilientRedisCache",
-        "LOCATION": "redis://127.0.0.1:6399/1",
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-    }
+_DEAD_REDIS = {
+    "BACKEND": "common.cache.ResilientRedisCache",
+    "LOCATION": "redis://127.0.0.1:6399/1",
+    "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
 }
+# Redis down takes both caches that live in it: the default one and the page cache.
+DEAD_CACHE = {"default": _DEAD_REDIS, "pages": {**_DEAD_REDIS, "KEY_PREFIX": "pages"}}
 
 
 @pytest.fixture
