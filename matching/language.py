@@ -23,16 +23,12 @@ FUNCTION_WORDS = {
     "who are been we our it also",
     "de": "und der die das ich mit für von ist auf den dem des ein eine einer im zu zum zur bei "
     "nicht auch als wie sich seit wir habe bin",
-    "no": "og jeg er det som av til på med en et har for i ikke fra om vi var hvor etter også "
-    "kommunen jobber",
-    "sv": "och att är för som jag av på i en ett har med till från om vi var inte också där "
-    "efter kommunen arbetar",
-    "pl": "w z na się jest do że nie oraz i o od dla jako przez po jestem przy to który która "
-    "które także",
+    "no": "og jeg er det som av til på med en et har for i ikke fra om vi var hvor etter også kommunen jobber",
+    "sv": "och att är för som jag av på i en ett har med till från om vi var inte också där efter kommunen arbetar",
+    "pl": "w z na się jest do że nie oraz i o od dla jako przez po jestem przy to który która które także",
     "ru": "я и в на с что это по как для из от не был работаю также который которые при году лет",
     "uk": "я і в на з що це по як для від не та працюю також який які при році років",
-    "fr": "le la les et des une un pour dans je est du au aux en avec sur par que qui mon ma mes "
-    "aussi ai suis",
+    "fr": "le la les et des une un pour dans je est du au aux en avec sur par que qui mon ma mes aussi ai suis",
     "es": "el los las y que por con una un del en de la para mi como es soy también he al sus",
 }
 _WORDS = {lang: frozenset(words.split()) for lang, words in FUNCTION_WORDS.items()}
@@ -87,3 +83,17 @@ def detect(text: str) -> str:
 def _close_pair(first: str, second: str) -> bool:
     """Return whether two languages share most function words (a tie between them is no mix)."""
     return {first, second} in ({"no", "sv"}, {"ru", "uk"})
+
+
+@lru_cache(maxsize=100_000)
+def profile(text: str) -> tuple[tuple[str, float], ...]:
+    """Return the text's language shares (per language, its share of the marker counts)."""
+    counts = language_counts(text)
+    total = sum(counts.values())
+    return tuple(sorted((lang, n / total) for lang, n in counts.items())) if total else ()
+
+
+def match(first: str, second: str) -> float:
+    """Return how far two texts are in the same language: the overlap of their language shares (0–1)."""
+    a, b = dict(profile(first)), dict(profile(second))
+    return sum(min(a[k], b[k]) for k in a.keys() & b.keys())

@@ -19,6 +19,16 @@ difference in Lithuanian share between the two texts (dev: 0.73 → 0.88 on its 
 same offset applies to sentence-level evidence, so a skill asked in Lithuanian can be
 evidenced by an English CV sentence.
 
+Third languages and long CVs (``matching/README.md``, "Third languages and long CVs"): the
+same regression also gives each detected third CV language (``matching.language``) its own
+offset, shrunk by ``language_prior`` pseudo-CVs, because e5 scores German, French or Russian
+CVs higher or lower against everything than English ones; ``sent`` and ``skill``, maxima over
+a profile's units, are also regressed on log(units), so a 20-sentence CV does not beat a
+9-sentence one by having more chances; and ``lex`` is standardised among CVs in the
+challenge's language only (other languages get 0), since character n-grams of two languages
+are noise. All of this is computed over the pool at rank time from the texts and the stored
+vectors, so the pages and the command rank alike without new stored data.
+
 Each signal is then z-normalised over the pool and the z-scores are summed with weights
 tuned on the dev set (``python -m matching tune``); the weights are few and shared by every
 challenge, so the method is tuned, not the people.
@@ -30,7 +40,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from matching import constraints, evidence
+from matching import constraints, evidence, language
 from matching.evidence import SkillEvidence
 from matching.text import (  # noqa: F401 - re-exported: services, bench and tests read them here
     challenge_skills,
@@ -57,6 +67,13 @@ class FusionParams:
     protected_top: int = 5
     language_correction: bool = True
     language_offset: float = 0.04
+    # Third languages: each CV language gets its own offset in the language-shift correction,
+    # shrunk toward the Lithuanian-share fit by this many pseudo-CVs (0 = no per-language offsets).
+    language_prior: float = 5.0
+    # ``sent`` and ``skill`` are maxima over a profile's units: regress them on log(units) too.
+    unit_count_correction: bool = True
+    # TF-IDF is standardised among CVs in the challenge's language and weighted by the match.
+    lexical_same_language: bool = True
 
 
 DEFAULT_PARAMS = FusionParams()
@@ -65,16 +82,42 @@ DEFAULT_PARAMS = FusionParams()
 RELEVANCE_PARAMS = FusionParams(lex=0.0)
 DEFAULT_LANGUAGE_OFFSET = DEFAULT_PARAMS.language_offset
 DENSE_ONLY = FusionParams(dense=1.0, sent=0.0, skill=0.0, lex=0.0, soft_hours_penalty=0.0, language_correction=False)
-LEXICAL_ONLY = FusionParams(dense=0.0, sent=0.0, skill=0.0, lex=1.0, soft_hours_penalty=0.0, language_correction=False)
+LEXICAL_ONLY = FusionParams(
+    dense=0.0, sent=0.0, skill=0.0, lex=1.0, soft_hours_penalty=0.0, language_correction=False,
+    lexical_same_language=False,
+)  # fmt: skip
 MIN_POOL_FOR_CORRECTION = 8
 
 
-def correct_language_shift(values: np.ndarray, shares: np.ndarray) -> np.ndarray:
-    """Return ``values`` minus their least-squares fit on the CVs' Lithuanian share."""
+# Detected languages that the Lithuanian share already places (no offset of their own).
+SHARE_LANGUAGES = frozenset({"lt", "en", "mixed", "und"})
+
+
+def correct_language_shift(
+    values: np.ndarray,
+    shares: np.ndarray,
+    extra: list[np.ndarray] | None = None,
+    languages: np.ndarray | None = None,
+    prior: float = 0.0,
+) -> np.ndarray:
+    """Return ``values`` minus their fit over the pool on the CVs' Lithuanian share.
+
+    ``extra`` columns (e.g. log unit counts) join the least-squares fit. With ``languages``
+    (detected CV languages) and ``prior`` > 0, every third language also gets an offset of its
+    own, ridge-penalised by ``prior``: a language with n CVs in the pool moves by about
+    n / (n + prior) of its mean residual, so two CVs that both fit the challenge are not
+    corrected away, while a language e5 scores high against everything is brought down.
+    """
     if len(values) < MIN_POOL_FOR_CORRECTION or np.ptp(shares) < 1e-6:
         return values
-    design = np.c_[np.ones_like(shares), shares]
-    coef, *_ = np.linalg.lstsq(design, values.astype(np.float64), rcond=None)
+    cols = [np.ones_like(shares), shares] + [c for c in extra or [] if np.ptp(c) > 1e-9]
+    free = len(cols)
+    if languages is not None and prior > 0:
+        cols += [(languages == g).astype(np.float64) for g in sorted(set(languages.tolist()) - SHARE_LANGUAGES)]
+    design = np.c_[tuple(cols)]
+    penalty = np.zeros(design.shape[1])
+    penalty[free:] = prior
+    coef = np.linalg.lstsq(design.T @ design + np.diag(penalty), design.T @ values.astype(np.float64), rcond=None)[0]
     return values - design @ coef
 
 
@@ -195,6 +238,22 @@ def _zscore(values: np.ndarray) -> np.ndarray:
     return (values - values.mean()) / std if std > 1e-9 else np.zeros_like(values)
 
 
+def _matched_zscore(values: np.ndarray, match: np.ndarray) -> np.ndarray:
+    """Return values standardised over the CVs in the challenge's language, times the match.
+
+    Character n-grams only compare texts in one language: across languages the score is
+    noise that puts every cross-lingual CV below same-language ones. ``match`` (0–1, see
+    ``language.match``) weights both the pool statistics and the result, so a CV in another
+    language gets 0 (neutral) and a mixed CV half its standing.
+    """
+    w = np.clip(match, 0.0, 1.0)
+    if w.sum() < 2:
+        return np.zeros_like(values)
+    mean = (w * values).sum() / w.sum()
+    std = np.sqrt((w * (values - mean) ** 2).sum() / w.sum())
+    return w * (values - mean) / std if std > 1e-9 else np.zeros_like(values)
+
+
 @dataclass
 class ChallengeVectors:
     """A challenge's query vector and one vector per wanted skill (storable)."""
@@ -240,8 +299,10 @@ def compute_signals(
         top = sims[np.arange(len(skills)), idx]
         skill[i] = float(top.mean())
         best.append((idx, top))
-    lex = lexical_scores(challenge_text(challenge), [expert_text(p.expert) for p in pool]) if lexical else None
-    shares = np.array([lithuanian_share(expert_text(p.expert)) for p in pool], np.float64)
+    texts = [expert_text(p.expert) for p in pool]
+    query_text = challenge_text(challenge)
+    lex = lexical_scores(query_text, texts) if lexical else None
+    shares = np.array([lithuanian_share(t) for t in texts], np.float64)
     return {
         "dense": dense,
         "sent": sent,
@@ -251,7 +312,10 @@ def compute_signals(
         "best": best,
         "vectors": vectors,
         "lt_share": shares,
-        "lang_diff": np.abs(shares - lithuanian_share(challenge_text(challenge))),
+        "lang_diff": np.abs(shares - lithuanian_share(query_text)),
+        "cv_language": np.array([language.detect(t) for t in texts]),
+        "log_units": np.log1p(np.array([len(p.sentences) for p in pool], np.float64)),
+        "language_match": np.array([language.match(t, query_text) for t in texts], np.float64),
     }
 
 
@@ -262,10 +326,22 @@ def fuse(signals: dict, params: FusionParams) -> np.ndarray:
         weight = getattr(params, name)
         if weight:
             values = signals[name].astype(np.float64)
+            if name == "lex" and params.lexical_same_language and "language_match" in signals:
+                total += weight * _matched_zscore(values, signals["language_match"])
+                continue
             if params.language_correction and name != "lex":
                 if name != "skill":  # skill evidence already carries the per-pair offset
                     values = values + params.language_offset * signals["lang_diff"]
-                values = correct_language_shift(values, signals["lt_share"])
+                # A maximum over 20 units is higher than over 8 for anyone: long CVs would win
+                # every challenge on ``sent`` and ``skill`` alone.
+                counts = name in ("sent", "skill") and params.unit_count_correction and "log_units" in signals
+                values = correct_language_shift(
+                    values,
+                    signals["lt_share"],
+                    [signals["log_units"]] if counts else None,
+                    signals.get("cv_language"),
+                    params.language_prior,
+                )
             total += weight * _zscore(values)
     return total
 

@@ -92,3 +92,51 @@ def test_lithuanian_share_tells_languages_apart():
     assert ranking.lithuanian_share("Esu inžinierė ir dirbu savivaldybėje") > 0.9
     assert ranking.lithuanian_share("I am an engineer and I work for the city") < 0.1
     assert 0.3 < ranking.lithuanian_share("Esu inžinierė. I work for the city of Leeds.") < 0.7
+
+
+def test_language_detector_names_the_diaspora_languages():
+    from matching import language
+
+    samples = {
+        "lt": "Esu inžinierė ir dirbu savivaldybėje jau dešimt metų, kartu su bendruomene.",
+        "en": "I have worked for the city of Leeds and its water company for ten years.",
+        "de": "Ich arbeite seit zehn Jahren bei den Stadtwerken und leite die Planung der Netze.",
+        "no": "Jeg har jobbet i kommunen i ti år og er leder for planavdelingen i Bergen.",
+        "pl": "Od dziesięciu lat pracuję w przedsiębiorstwie ciepłowniczym jako inżynier i kierownik.",
+        "ru": "Я работаю в водоканале Риги десять лет и руковожу отделом, который снижает потери.",
+        "uk": "Я працюю в соціальній службі Львова десять років і координую догляд вдома.",
+        "fr": "Je suis responsable des programmes pour les lycéens dans une association à Lyon.",
+        "es": "Soy especialista en marketing turístico y trabajo con los ayuntamientos de la costa.",
+    }
+    assert {code: language.detect(text) for code, text in samples.items()} == {c: c for c in samples}
+    assert language.detect(samples["lt"] + " " + samples["en"]) == "mixed"
+    assert language.match(samples["de"], samples["de"]) == 1.0 and language.match(samples["de"], samples["lt"]) < 0.2
+
+
+def test_per_language_offset_is_shrunk_and_counts_are_corrected():
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    shares = np.r_[np.ones(20), np.zeros(20)]
+    languages = np.array(["lt"] * 20 + ["en"] * 12 + ["de"] * 8)
+    # German CVs score 0.05 higher against everything; one of them truly fits.
+    values = rng.normal(0.80, 0.01, 40) + 0.05 * (languages == "de")
+    values[35] += 0.04
+    plain = ranking.correct_language_shift(values, shares)
+    corrected = ranking.correct_language_shift(values, shares, languages=languages, prior=5.0)
+    assert np.argmax(corrected) == 35
+    assert np.mean(corrected[languages == "de"]) < np.mean(plain[languages == "de"])
+    # More units, a higher maximum: regressed away with the log of the count.
+    units = np.log1p(np.r_[np.full(20, 8), np.full(20, 20)])
+    longer = rng.normal(0.8, 0.01, 40) + 0.05 * (units > 2.5)
+    fixed = ranking.correct_language_shift(longer, np.r_[np.ones(10), np.zeros(10), np.ones(10), np.zeros(10)], [units])
+    assert abs(np.mean(fixed[units > 2.5]) - np.mean(fixed[units < 2.5])) < 0.005
+
+
+def test_lexical_signal_counts_only_for_cvs_in_the_challenge_language():
+    import numpy as np
+
+    values = np.array([0.30, 0.10, 0.12, 0.02, 0.03])
+    match = np.array([1.0, 1.0, 1.0, 0.0, 0.5])
+    z = ranking._matched_zscore(values, match)
+    assert z[3] == 0.0 and z[0] > z[1] and abs(z[4]) < abs(ranking._zscore(values)[4])
