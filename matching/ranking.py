@@ -78,8 +78,9 @@ class FusionParams:
 
 DEFAULT_PARAMS = FusionParams()
 # What explanations take as an expert's standing in the pool: the fused dense signals, no
-# TF-IDF (the pages that rank for one expert leave it out, and its fit depends on the pool).
-RELEVANCE_PARAMS = FusionParams(lex=0.0)
+# TF-IDF (the pages that rank for one expert leave it out, and its fit depends on the pool),
+# corrected as when the evidence model was fitted (``evidence_model.json``).
+RELEVANCE_PARAMS = FusionParams(lex=0.0, language_prior=0.0, unit_count_correction=False)
 DEFAULT_LANGUAGE_OFFSET = DEFAULT_PARAMS.language_offset
 DENSE_ONLY = FusionParams(dense=1.0, sent=0.0, skill=0.0, lex=0.0, soft_hours_penalty=0.0, language_correction=False)
 LEXICAL_ONLY = FusionParams(
@@ -87,6 +88,9 @@ LEXICAL_ONLY = FusionParams(
     lexical_same_language=False,
 )  # fmt: skip
 MIN_POOL_FOR_CORRECTION = 8
+# Unit counts and per-language offsets are extra regressors: below this pool size they would
+# fit the few candidates themselves (a clear fit among nine would be corrected away).
+MIN_POOL_FOR_EXTRA_TERMS = 30
 
 
 # Detected languages that the Lithuanian share already places (no offset of their own).
@@ -104,13 +108,16 @@ def correct_language_shift(
 
     ``extra`` columns (e.g. log unit counts) join the least-squares fit. With ``languages``
     (detected CV languages) and ``prior`` > 0, every third language also gets an offset of its
-    own, ridge-penalised by ``prior``: a language with n CVs in the pool moves by about
+    own, ridge-penalised by ``prior`` (both only in pools of ``MIN_POOL_FOR_EXTRA_TERMS``+): a language with n CVs in the pool moves by about
     n / (n + prior) of its mean residual, so two CVs that both fit the challenge are not
     corrected away, while a language e5 scores high against everything is brought down.
     """
     if len(values) < MIN_POOL_FOR_CORRECTION or np.ptp(shares) < 1e-6:
         return values
-    cols = [np.ones_like(shares), shares] + [c for c in extra or [] if np.ptp(c) > 1e-9]
+    cols = [np.ones_like(shares), shares]
+    if len(values) < MIN_POOL_FOR_EXTRA_TERMS:
+        extra, prior = None, 0.0
+    cols += [c for c in extra or [] if np.ptp(c) > 1e-9]
     free = len(cols)
     if languages is not None and prior > 0:
         cols += [(languages == g).astype(np.float64) for g in sorted(set(languages.tolist()) - SHARE_LANGUAGES)]
