@@ -25,7 +25,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Anonymous page responses and page fragments (common.pagecache): Redis when configured (shared by all
-# processes); otherwise per-process memory, with the generation shared through a file under VAR_DIR.
+# processes); otherwise per-process memory, with the generation in a database row (common.PageCacheGeneration).
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "60"))
 if REDIS_URL:
