@@ -1,0 +1,282 @@
+"""Write part A of the dev-long set (experts-a.jsonl, challenges-a.jsonl, qrels-a.tsv).
+
+The people and organisations are fictional and written by hand; this script only keeps the
+texts in one place and writes them as UTF-8 JSON lines, so they can be checked with check.py.
+"""
+
+import json
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CHALLENGES = []
+EXPERTS = []
+QRELS = []
+
+
+def challenge(**fields):
+    """Add one challenge."""
+    CHALLENGES.append(fields)
+
+
+def expert(cv_language, **fields):
+    """Add one expert; cv_language goes last, after the shared schema's fields."""
+    fields["notable"] = fields.get("notable", False)
+    fields["cv_language"] = cv_language
+    EXPERTS.append(fields)
+
+
+def grades(cid, **by_expert):
+    """Add the grade-1 and grade-2 judgements of one challenge."""
+    QRELS.extend((cid, eid, g) for eid, g in by_expert.items())
+
+
+# --- c201: public library network into community hubs (lt) -------------------------------
+challenge(
+    id="c201",
+    municipality="Panevėžio rajonas",
+    kind="expert_opinion",
+    title="Viešosios bibliotekos filialų tinklo pertvarka į bendruomenės centrus",
+    description=(
+        "Panevėžio rajono savivaldybės viešoji biblioteka turi 34 kaimo filialus, o į dalį jų per "
+        "dieną užsuka vos keli skaitytojai. Savivaldybė rengia tinklo modernizavimo koncepciją: "
+        "dalį filialų norime sujungti su seniūnijomis, kultūros namais ar mokyklomis, kitus paversti "
+        "atviromis bendruomenės erdvėmis su ilgesnėmis darbo valandomis, skaitmeninio raštingumo "
+        "mokymais ir vietos renginiais. Ieškome eksperto, kuris įvertintų koncepcijos projektą, "
+        "patartų, pagal kokius kriterijus spręsti, kuriuos padalinius stiprinti, o kuriuos jungti, "
+        "kaip ištirti gyventojų poreikius ir kaip pertvarką paaiškinti kaimų bendruomenėms. Darbas "
+        "nuotolinis: dokumentų komentarai ir du vaizdo susitikimai su bibliotekos vadovybe."
+    ),
+    languages_required=[],
+    hours_needed_per_month=6,
+    in_person=False,
+    skills_wanted=[
+        "viešųjų bibliotekų tinklo pertvarka",
+        "bendruomenės erdvių ir paslaugų kūrimas",
+        "gyventojų poreikių tyrimas",
+    ],
+)
+expert(
+    "no",
+    id="l001",
+    name="Rūta Haugen",
+    country="NO",
+    city_ties=["Kupiškis"],
+    languages=["lt", "no", "en"],
+    hours_per_month=6,
+    can_travel_to_lithuania=True,
+    headline="Biblioteksjef i en kommune på Østlandet",
+    cv=(
+        "Jeg kom til Norge i 2006, er utdannet bibliotekar og har en master i bibliotek- og "
+        "informasjonsvitenskap. Siden 2015 har jeg vært biblioteksjef i en kommune med rundt 45 000 "
+        "innbyggere og sju filialer spredt over et stort område. Da jeg begynte, hadde flere av "
+        "filialene åpent bare to ettermiddager i uka, og utlånet falt år for år. Vi gjennomførte en "
+        "brukerundersøkelse og en rekke åpne møter i bygdene, der vi spurte folk hva de faktisk "
+        "trengte, ikke bare hva de lånte. Svaret var tydelig: et sted å være, hjelp med digitale "
+        "tjenester og et lokale for lag og foreninger. På bakgrunn av dette la vi fram en ny plan for "
+        "bibliotekstrukturen for kommunestyret. To små filialer ble slått sammen med skolebibliotekene, "
+        "mens fire ble bygget om til meråpne bibliotek med selvbetjening fra sju om morgenen til ti om "
+        "kvelden. Det frigjorde bemanning til arrangementer: leksehjelp, språkkafé for innvandrere, "
+        "strikkekvelder, digital førstehjelp for eldre og faste dager der kommunens servicetorg hjelper "
+        "folk med offentlige skjemaer. Besøket økte med over 60 prosent på tre år, selv om utlånet bare "
+        "steg litt, og biblioteket er nå den viktigste offentlige møteplassen i flere bygder. Jeg har "
+        "også ledet et samarbeid med frivilligsentralen og kulturskolen, der vi deler lokaler og "
+        "bookingsystem, og jeg har skrevet en veileder om hvordan man måler bruken av biblioteket som "
+        "møteplass og ikke bare i utlånstall. På fylkets bibliotekmøter holder jeg ofte innlegg om "
+        "endringsledelse: det vanskeligste er ikke teknikken, men å forklare innbyggerne hvorfor en "
+        "filial endres, og å ta de ansatte med på laget. Før jeg ble biblioteksjef, jobbet jeg åtte år "
+        "som barne- og ungdomsbibliotekar og bygde opp lesesirkler og spillkvelder for tenåringer, som "
+        "fortsatt er blant de mest besøkte tilbudene våre. Jeg leser gjerne et utkast til en litauisk "
+        "plan, kommenterer den skriftlig og deler erfaringer i to videomøter."
+    ),
+    help_topics=[
+        "meråpne bibliotek",
+        "bibliotekstruktur og filialer",
+        "biblioteket som møteplass",
+        "brukerundersøkelser",
+    ],
+)
+expert(
+    "de",
+    id="l002",
+    name="Jurgita Lehmann",
+    country="DE",
+    city_ties=["Šiauliai"],
+    languages=["lt", "de", "en", "ru"],
+    hours_per_month=8,
+    can_travel_to_lithuania=True,
+    headline="Leiterin der Stadtteilbibliotheken einer Großstadt in Baden-Württemberg",
+    cv=(
+        "Geboren in Šiauliai, Studium der Bibliothekswissenschaft in Vilnius, seit 2003 in Deutschland. "
+        "Nach einem Aufbaustudium Informationsmanagement war ich Fachreferentin an einer "
+        "Hochschulbibliothek und bin 2012 zu einer Stadtbibliothek gewechselt. Heute leite ich die elf "
+        "Stadtteilbibliotheken einer Stadt mit gut 300.000 Einwohnern. Vor sechs Jahren beschloss der "
+        "Gemeinderat, das Zweigstellennetz neu aufzustellen: Mehrere kleine Standorte hatten kaum noch "
+        "Ausleihen, die Räume waren dunkel, die Öffnungszeiten kurz. Ich habe dafür ein Standortkonzept "
+        "erarbeitet. Grundlage waren Sozialraumdaten, Ausleih- und Besucherzahlen sowie Befragungen in "
+        "den Stadtteilen, auch unter Menschen, die die Bibliothek gar nicht nutzen. Daraus entstanden "
+        "drei Typen: große Stadtteilbibliotheken als „Dritte Orte“ mit Lernplätzen, Makerspace und "
+        "Veranstaltungsraum; kleinere Standorte, die wir mit Bürgerbüros und Familienzentren unter einem "
+        "Dach zusammengelegt haben; und zwei Zweigstellen, die wir geschlossen und durch einen Bücherbus "
+        "ersetzt haben. Am schwierigsten war die Kommunikation, denn bei jeder Schließung gab es "
+        "Unterschriftenlisten. Geholfen haben offene Planungswerkstätten, in denen Bewohnerinnen und "
+        "Bewohner die neuen Räume mitgestaltet haben, und ein Beirat mit Vereinen, Schulen und "
+        "Seniorenvertretungen. Seit dem Umbau sind die Besuchszahlen an den neuen Standorten deutlich "
+        "gestiegen, die Ausleihen sind stabil geblieben. Außerdem habe ich in drei Stadtteilen die "
+        "„Open Library“ mit Zugang per Bibliotheksausweis eingeführt und Kooperationen mit der "
+        "Volkshochschule, der Schuldnerberatung und der Migrationsberatung aufgebaut, die ihre "
+        "Sprechstunden jetzt in der Bibliothek anbieten. Im Landesverband arbeite ich in einer "
+        "Arbeitsgruppe zur Bibliothek als Dritter Ort mit und habe an einer Handreichung für kleinere "
+        "Kommunen mitgeschrieben. Zu meinem Alltag gehören auch ganz praktische Fragen: Wie viel "
+        "Personal braucht ein Standort mit erweiterten Öffnungszeiten, welche Bestände lohnen sich in "
+        "kleinen Räumen noch, und wie begründet man den Umbau gegenüber der Kämmerei? Dafür habe ich "
+        "ein einfaches Kennzahlensystem entwickelt, das wir jedes Jahr im Kulturausschuss vorstellen. "
+        "Einer litauischen Bibliothek, die ihr Filialnetz verändern will, helfe "
+        "ich gern bei der Bewertung eines Konzepts, schlage Fragebögen und Kennzahlen vor und erzähle "
+        "offen, welche Fehler wir gemacht haben."
+    ),
+    help_topics=[
+        "Standortkonzept für Stadtteilbibliotheken",
+        "Bibliothek als Dritter Ort",
+        "Bürgerbeteiligung bei Umbauten",
+        "Open Library",
+    ],
+)
+expert(
+    "lt",
+    id="l003",
+    name="Aldona Mikalauskienė",
+    country="LT",
+    city_ties=["Molėtai", "Utena"],
+    languages=["lt", "ru", "en"],
+    hours_per_month=6,
+    can_travel_to_lithuania=True,
+    headline="Buvusi rajono viešosios bibliotekos direktorė, kultūros paslaugų konsultantė",
+    cv=(
+        "Dvidešimt metų dirbau rajono savivaldybės viešojoje bibliotekoje, iš jų devynerius – "
+        "direktore. Mūsų tinklą sudarė 27 kaimo padaliniai, dažnas jų – vienas darbuotojas nešildomoje "
+        "patalpoje buvusiame apylinkės pastate. 2014–2019 m. kartu su savivaldybe parengėme filialų "
+        "optimizavimo planą: kiekvienam padaliniui suskaičiavome lankytojų srautus, išlaidas vienam "
+        "apsilankymui, atstumą iki kitos bibliotekos ir mokyklos. Septynis mažiausius padalinius "
+        "sujungėme su mokyklų bibliotekomis ar seniūnijų patalpomis, o likusius atnaujinome kartu su "
+        "bendruomenėmis: įrengėme kompiuterių vietas, vaikų kampelius, salę susirinkimams. Kaimo "
+        "bibliotekose atsirado e. paslaugų konsultacijos senjorams, rankdarbių ir kalbų būreliai, "
+        "jaunimo vakarai. Prieš kiekvieną sprendimą seniūnijose rengėme gyventojų susitikimus ir "
+        "anketines apklausas – be jų pertvarka nebūtų pavykusi, nes kaime biblioteka dažnai yra "
+        "paskutinė likusi viešoji įstaiga. 2020 m. išvykau pas šeimą į Airiją ir trejus metus Korke "
+        "koordinavau viešosios bibliotekos bendruomenės programas, o 2023 m. grįžau į Lietuvą. Dabar "
+        "konsultuoju savivaldybes, kaip rengti kultūros ir bibliotekų paslaugų planus, ir dalyvauju "
+        "bibliotekininkų draugijos darbo grupėje. Galiu perskaityti koncepciją, įvertinti jungimo "
+        "kriterijus ir papasakoti, kaip kalbėtis su kaimo bendruomenėmis, kai keičiasi jų biblioteka."
+    ),
+    help_topics=[
+        "bibliotekų filialų optimizavimas",
+        "kaimo bibliotekos kaip bendruomenės namai",
+        "gyventojų apklausos ir susitikimai",
+    ],
+)
+expert(
+    "sv",
+    id="l004",
+    name="Lina Andersson",
+    country="SE",
+    city_ties=["Kaunas"],
+    languages=["lt", "sv", "en"],
+    hours_per_month=2,
+    can_travel_to_lithuania=False,
+    headline="Enhetschef för närbiblioteken i en västsvensk kommun",
+    cv=(
+        "Jag är född i Kaunas och har bott i Sverige sedan 2009. Jag är utbildad bibliotekarie och "
+        "arbetar som enhetschef för närbiblioteken i en kommun i Västsverige med fem filialer. Under de "
+        "senaste åren har vi gjort om två av dem till meröppna bibliotek, där låntagarna kommer in med "
+        "lånekort och pinkod även när personalen har gått hem, och vi har flyttat ett bibliotek till "
+        "samma hus som medborgarkontoret och fritidsgården. Jag ledde arbetet med kommunens nya "
+        "biblioteksplan, som fullmäktige antog 2022, och genomförde dialogmöten i alla kommundelar och "
+        "en enkät som fick över tusen svar. I dag är biblioteken mötesplatser med språkcaféer, läxhjälp "
+        "och digital hjälp för äldre, och besöken har ökat trots att utlåningen är ungefär densamma. "
+        "Jag har småbarn och ett heltidsjobb, så jag har tyvärr bara ett par timmar i månaden, men jag "
+        "svarar gärna på frågor via mejl och kan läsa ett kortare dokument om det inte är för "
+        "omfattande."
+    ),
+    help_topics=["meröppna bibliotek", "biblioteksplan och dialogmöten"],
+)
+expert(
+    "en",
+    id="l005",
+    name="Tomas Reid",
+    country="GB",
+    city_ties=["Klaipėda"],
+    languages=["en", "lt"],
+    hours_per_month=5,
+    can_travel_to_lithuania=True,
+    headline="Open-source maintainer and developer-community lead",
+    cv=(
+        "I lead the developer community team at a software company in Edinburgh and maintain two widely "
+        "used open-source libraries for geospatial data in Python. Much of my work is about modernising "
+        "a large library ecosystem: we split a monolithic package into a network of smaller modules, "
+        "moved the documentation to a new community hub and wrote migration guides so that thousands "
+        "of downstream users could upgrade without breaking their code. I also run our community "
+        "programme: monthly online meet-ups, a mentoring scheme for first-time contributors and a "
+        "forum where users answer each other's questions. I care about the governance of open-source "
+        "communities – codes of conduct, funding for maintainers, and how decisions get made when a "
+        "project grows from two people to two hundred. Before that I was a backend engineer at a "
+        "payments start-up, where I built the internal package registry. I grew up in Klaipėda and "
+        "moved to Scotland at fourteen; my Lithuanian is fine for conversation but slow in writing. "
+        "I'd be glad to talk to Lithuanian developers about maintaining open-source projects and "
+        "building a healthy contributor community around them."
+    ),
+    help_topics=[
+        "open-source library maintenance",
+        "developer community building",
+        "documentation hubs",
+    ],
+)
+expert(
+    "lt",
+    id="l006",
+    name="Mindaugas Vaitkus",
+    country="NL",
+    city_ties=["Kėdainiai"],
+    languages=["lt", "en", "ru", "nl"],
+    hours_per_month=4,
+    can_travel_to_lithuania=True,
+    headline="Logistikos tinklo plėtros vadovas tarptautinėje transporto bendrovėje",
+    cv=(
+        "Roterdame dirbu logistikos tinklo plėtros vadovu bendrovėje, kuri valdo dvylika paskirstymo "
+        "centrų Beneliukso šalyse ir Lenkijoje. Pastaruosius trejus metus vadovavau tinklo "
+        "modernizavimo programai: mažus sandėlius jungėme į regioninius logistikos centrus (angl. "
+        "hubs), įdiegėme automatines rūšiavimo linijas ir naują sandėlio valdymo sistemą. Modeliavau "
+        "krovinių srautus, skaičiavau, kur apsimoka atidaryti naują terminalą, o kur užtenka kryžminio "
+        "perkrovimo aikštelės, ir rengiau investicijų pagrindimus valdybai. Kartu su vietos "
+        "bendruomenėmis ir savivaldybėmis derinome sunkvežimių maršrutus bei naktinio darbo triukšmo "
+        "ribas, nes nauji centrai dažnai atsiranda šalia gyvenamųjų rajonų. Esu baigęs transporto "
+        "inžineriją Vilniuje, prieš išvykdamas į Nyderlandus penkerius metus dirbau ekspedicijos "
+        "įmonėje Kaune. Mano darbe daug skaičių – sandėlio užimtumas, vidutinis pristatymo laikas, kaina "
+        "vienai paletei, todėl kasdien dirbu su duomenų analitikais ir planavimo sistemų tiekėjais. "
+        "Taip pat vedžiau mokymus naujiems pamainų vadovams apie saugų darbą su krautuvais ir naktinių "
+        "pamainų organizavimą. Praėjusiais metais atidarėme naują centrą prie Duisburgo uosto. Laisvu laiku padedu organizuoti lietuvių bendruomenės renginius Roterdame. "
+        "Mielai pasidalyčiau patirtimi su Lietuvos logistikos įmonėmis, kurios plečia sandėlių tinklą."
+    ),
+    help_topics=[
+        "logistikos centrų tinklo planavimas",
+        "sandėlių automatizavimas",
+        "krovinių srautų modeliavimas",
+    ],
+)
+grades("c201", l001=2, l002=2, l003=2, l004=1)
+
+
+def main():
+    """Write the three files next to this script."""
+
+    def dump(name, rows):
+        lines = (json.dumps(row, ensure_ascii=False) for row in rows)
+        (HERE / name).write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+
+    dump("challenges-a.jsonl", CHALLENGES)
+    dump("experts-a.jsonl", EXPERTS)
+    qrels = "".join(f"{c}\t{e}\t{g}\n" for c, e, g in QRELS)
+    (HERE / "qrels-a.tsv").write_text(qrels, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
