@@ -265,6 +265,227 @@ expert(
 grades("c201", l001=2, l002=2, l003=2, l004=1)
 
 
+# --- c202: cycling-infrastructure network plan (lt) -----------------------------------
+challenge(
+    id="c202",
+    municipality="Šiauliai",
+    kind="expert_opinion",
+    title="Šiaulių miesto dviračių infrastruktūros tinklo planas",
+    description=(
+        "Šiaulių miesto savivaldybė rengia dviračių infrastruktūros plėtros planą iki 2035 metų. "
+        "Mieste jau yra apie 60 km dviračių takų, tačiau jie išsibarstę, nesujungti su mokyklomis, "
+        "pramonės zonomis ir geležinkelio stotimi, o sankryžose dažni eismo įvykiai su "
+        "dviratininkais. Norime nustatyti pagrindinių maršrutų tinklą, parinkti sprendinius "
+        "skirtingoms gatvėms (atskirti takai, dviračių juostos, ramaus eismo zonos), įvertinti "
+        "pavojingiausias sankryžas ir sudaryti investicijų eiliškumą. Ieškome eksperto, kuris "
+        "recenzuotų plano projektą, pasidalytų miestų, kuriuose dviračiu kasdien važinėja daug "
+        "gyventojų, patirtimi ir patartų, kaip matuoti rezultatus. Darbas nuotolinis, galimas vienas "
+        "vizitas."
+    ),
+    languages_required=[],
+    hours_needed_per_month=8,
+    in_person=False,
+    skills_wanted=[
+        "dviračių infrastruktūros tinklo planavimas",
+        "sankryžų eismo saugumo vertinimas",
+        "judumo duomenų analizė",
+    ],
+)
+expert(
+    "fr",
+    id="l007",
+    name="Sandra Dubois-Jankauskaitė",
+    country="FR",
+    city_ties=["Radviliškis"],
+    languages=["lt", "fr", "en"],
+    hours_per_month=8,
+    can_travel_to_lithuania=True,
+    headline="Cheffe de projet mobilités actives dans une métropole de l'Ouest de la France",
+    cv=(
+        "Née à Radviliškis, je vis en France depuis 2005. Après un master d'urbanisme et "
+        "d'aménagement à Lyon, j'ai travaillé quatre ans dans un bureau d'études spécialisé en "
+        "déplacements, où je réalisais des plans de circulation et des études de stationnement pour des "
+        "villes moyennes. Depuis 2014, je suis cheffe de projet mobilités actives dans une métropole de "
+        "700 000 habitants. J'ai piloté l'élaboration du schéma directeur vélo, adopté en 2019 : "
+        "diagnostic des itinéraires existants, comptages automatiques et manuels, enquête auprès de "
+        "4 000 cyclistes et non-cyclistes, puis définition d'un réseau structurant de douze lignes "
+        "radiales et de deux rocades, complété par un maillage de desserte fine dans les quartiers. "
+        "Pour chaque axe, nous avons choisi le type d'aménagement selon le trafic et la vitesse : piste "
+        "cyclable bidirectionnelle ou unidirectionnelle, bande cyclable, vélorue, zone 30 ou double "
+        "sens cyclable. Le traitement des carrefours a été le point le plus délicat : nous avons testé "
+        "des sas vélo, des îlots de protection « à la hollandaise » et des feux décalés, et j'analyse "
+        "chaque année l'accidentologie avec la police municipale. En cinq ans, la part modale du vélo "
+        "est passée de 3 à 7 %, et les compteurs enregistrent plus de 40 000 passages par jour sur le "
+        "pont principal. J'ai aussi monté la programmation pluriannuelle des investissements, avec une "
+        "grille de priorisation qui croise potentiel d'usage, sécurité et coût, et j'ai préparé les "
+        "dossiers de subvention auprès de l'État et de la région. Auparavant, j'avais contribué au plan "
+        "de mobilité d'une agglomération voisine, où nous avons relié les collèges et les zones "
+        "d'activité par des itinéraires continus et jalonnés. J'interviens régulièrement dans les "
+        "formations d'un réseau national de collectivités engagées pour le vélo. Je peux relire un "
+        "projet de plan, commenter les choix de tracé et de gabarit et, si besoin, venir une fois à "
+        "Šiauliai pour parcourir le réseau à vélo avec l'équipe technique."
+    ),
+    help_topics=[
+        "schéma directeur vélo",
+        "aménagement des carrefours pour les cyclistes",
+        "priorisation des investissements cyclables",
+    ],
+)
+expert(
+    "no",
+    id="l008",
+    name="Andrius Solberg",
+    country="NO",
+    city_ties=["Telšiai"],
+    languages=["no", "lt", "en"],
+    hours_per_month=6,
+    can_travel_to_lithuania=False,
+    headline="Trafikkplanlegger med ansvar for sykkelvegnett i en norsk storbyregion",
+    cv=(
+        "Jeg er sivilingeniør i samferdsel og har jobbet med sykkelplanlegging i femten år, først i et "
+        "rådgivende ingeniørfirma og nå i fylkeskommunen i en av de største byregionene i Norge. Jeg var "
+        "prosjektleder for hovedsykkelvegnettet i regionen: vi kartla reisestrømmer med data fra "
+        "reisevaneundersøkelsen, faste tellepunkter og anonymiserte GPS-spor fra en sykkelapp, og fant "
+        "ut hvor det manglet sammenhengende forbindelser mellom boligområder, skoler og arbeidsplasser. "
+        "Resultatet ble en prioritert handlingsplan for sykkelveg med fortau, sykkelfelt og "
+        "sykkelekspressveger, med kostnadsoverslag for hver strekning. Jeg har gjennomført "
+        "trafikksikkerhetsrevisjoner av kryss og rundkjøringer, og vi har innført røde sykkelfelt "
+        "gjennom kryss der vi hadde mange ulykker med høyresvingende biler. Nå leder jeg arbeidet med å "
+        "måle effekten av byvekstavtalen: vi følger sykkeltellinger, ulykkesstatistikk og andelen "
+        "elever som sykler til skolen, og rapporterer hvert år til politikerne. Jeg har også ledet "
+        "arbeidet med sykkelparkering ved kollektivknutepunkter og skoler, fordi et godt nett ikke "
+        "hjelper hvis folk ikke har et trygt sted å sette fra seg sykkelen. Foreldrene mine er fra "
+        "Telšiai, og jeg snakker litauisk hjemme, men skriver helst på norsk eller engelsk. Jeg "
+        "kommenterer gjerne en plan skriftlig og stiller i videomøter, men har dessverre ikke "
+        "anledning til å reise."
+    ),
+    help_topics=[
+        "hovedsykkelvegnett",
+        "trafikksikkerhetsrevisjon av kryss",
+        "sykkeltellinger og reisevaneundersøkelser",
+    ],
+)
+expert(
+    "mixed",
+    id="l009",
+    name="Eglė Petersen",
+    country="DK",
+    city_ties=["Šiauliai"],
+    languages=["lt", "en", "da"],
+    hours_per_month=10,
+    can_travel_to_lithuania=True,
+    headline="Urban mobility planner, cycling networks / judumo planuotoja Kopenhagoje",
+    cv=(
+        "Gimiau Šiauliuose, Vilniuje baigiau urbanistiką, o 2012 m. išvykau studijuoti į Daniją ir "
+        "likau. Dabar dirbu judumo planuotoja konsultacinėje bendrovėje, kuri rengia dviračių "
+        "strategijas Skandinavijos ir Baltijos miestams. Before that I spent six years in the "
+        "Copenhagen traffic department on the cycle superhighway programme: route selection with the "
+        "neighbouring municipalities, design standards for kerb-separated cycle tracks and "
+        "before-and-after counts on every new section. We followed a simple rule – a connected "
+        "network first, then width and comfort – and on some corridors cycling grew by a third within "
+        "two years. Since 2020 I have led plans for mid-sized towns in Sweden and Estonia, always "
+        "starting from a desire-line analysis of commuter data, school locations and large employers. "
+        "Dirbdama su miestais daugiausia dėmesio skiriu sankryžoms: būtent ten įvyksta dauguma sunkių "
+        "eismo įvykių su dviratininkais, todėl kiekvieną planą papildau pavojingų vietų auditu ir "
+        "paprastais, pigiais sprendimais – pakeltomis perėjomis, atitraukta stop linija, apsauginėmis "
+        "salelėmis. I'd be glad to review Šiauliai's draft, suggest a phasing of investments and come "
+        "over once for a site visit if useful."
+    ),
+    help_topics=[
+        "cycle network planning",
+        "sankryžų saugumo auditas",
+        "before-and-after cycling counts",
+    ],
+)
+expert(
+    "de",
+    id="l010",
+    name="Paulius Wagner",
+    country="DE",
+    city_ties=["Kaunas"],
+    languages=["lt", "de", "en"],
+    hours_per_month=3,
+    can_travel_to_lithuania=True,
+    headline="Radverkehrsbeauftragter einer mittelgroßen Stadt in Niedersachsen",
+    cv=(
+        "Ich bin in Kaunas aufgewachsen und 2008 nach Deutschland gekommen. Nach dem Studium des "
+        "Bauingenieurwesens mit Schwerpunkt Verkehr habe ich sechs Jahre bei einem Ingenieurbüro "
+        "Radwege und Knotenpunkte geplant. Seit 2016 bin ich Radverkehrsbeauftragter einer Stadt mit "
+        "130.000 Einwohnern in Niedersachsen. Ich koordiniere die Umsetzung unseres "
+        "Radverkehrskonzepts: Wir bauen ein Vorrangnetz aus Fahrradstraßen, geschützten "
+        "Radfahrstreifen und gut ausgeschilderten Nebenrouten auf und haben in den letzten Jahren über "
+        "40 Kreuzungen umgebaut. Zu meinen Aufgaben gehören die Abstimmung mit Tiefbauamt, Polizei und "
+        "Straßenverkehrsbehörde, die Auswertung der Unfalldaten und Dauerzählstellen sowie die "
+        "Öffentlichkeitsarbeit, etwa bei unserer jährlichen Fahrradaktion mit den Schulen. Besonders "
+        "wichtig ist mir die Schulwegplanung: Für jede Grundschule haben wir mit Eltern und Polizei die "
+        "gefährlichsten Stellen erfasst und nach und nach entschärft. Weil ich "
+        "gerade ein Haus baue und zwei kleine Kinder habe, kann ich höchstens zwei bis drei Stunden im "
+        "Monat anbieten, zum Beispiel ein kurzes Gespräch oder schriftliche Hinweise zu einzelnen "
+        "Fragen des Plans."
+    ),
+    help_topics=["Radverkehrskonzept", "Umbau von Knotenpunkten", "Unfallauswertung Radverkehr"],
+)
+expert(
+    "en",
+    id="l011",
+    name="Laura Bennett-Urbonas",
+    country="GB",
+    city_ties=["Anykščiai"],
+    languages=["en", "lt"],
+    hours_per_month=6,
+    can_travel_to_lithuania=True,
+    headline="Cycling event director and sponsorship manager",
+    cv=(
+        "I'm the event director of a professional road-cycling race in the north of England and run a "
+        "small agency that plans mass-participation cycling events – sportives, gran fondos and "
+        "charity rides with up to 8,000 riders. My job is planning the route for a single day: road "
+        "closures, marshal points, feed stations, the safety plan agreed with the police and the "
+        "ambulance service, and the network of sponsors and local councils that make the event "
+        "possible. I negotiate broadcast and sponsorship deals and manage a team of twenty staff and "
+        "three hundred volunteers on race day. Before events I worked in marketing for a bicycle brand, "
+        "launching road and gravel bikes in the UK and Ireland, and I still ride about 10,000 km a "
+        "year. My mother is from Anykščiai and we have family there; I have long wanted to bring a "
+        "cycling festival to Lithuania and would be happy to advise a town that wants to host a race or "
+        "a mass ride and attract sponsors for it."
+    ),
+    help_topics=["cycling event management", "race route and safety plans", "event sponsorship"],
+)
+expert(
+    "lt",
+    id="l012",
+    name="Giedrius Stankevičius",
+    country="IE",
+    city_ties=["Šiauliai"],
+    languages=["lt", "en", "ru"],
+    hours_per_month=5,
+    can_travel_to_lithuania=True,
+    headline="Šviesolaidinio tinklo planavimo inžinierius telekomunikacijų bendrovėje",
+    cv=(
+        "Dubline dirbu tinklo planavimo inžinieriumi telekomunikacijų bendrovėje, kuri tiesia "
+        "šviesolaidinį plačiajuostį tinklą kaimo vietovėse. Rengiu infrastruktūros tinklo plėtros "
+        "planus: pagal adresų duomenis ir esamus kabelių kanalus skaičiuoju, kur tiesti magistralines "
+        "linijas, kur statyti skirstymo spintas ir kiek namų ūkių prijungsime per metus. "
+        "Geoinformacinėse sistemose modeliuoju trasas palei kelius ir dviračių takus, derinu "
+        "kasinėjimo leidimus su savivaldybių inžinieriais, tikrinu rangovų darbų kokybę ir sudarau "
+        "investicijų eiliškumą pagal vieno prijungimo kainą. Anksčiau penkerius metus dirbau "
+        "Šiauliuose, mobiliojo ryšio bazinių stočių projektavime, o dar anksčiau Kaune baigiau "
+        "elektronikos inžinerijos studijas. Dabar vadovauju keturių planuotojų ir dviejų GIS "
+        "specialistų komandai, o kasdienis mano darbas – derinti inžinerinius sprendimus su biudžetu ir "
+        "terminais. Domiuosi tinklo patikimumo analize ir "
+        "tuo, kaip duomenimis pagrįsti plėtros sprendimus, o laisvalaikiu važinėju dviračiu ir kasmet "
+        "dalyvauju labdaros žygyje aplink Airiją. Galėčiau patarti Lietuvos savivaldybėms, kaip "
+        "planuoti plačiajuosčio ryšio plėtrą į atokias vietoves ir kaip kalbėtis su operatoriais bei "
+        "valstybės paramos programų administratoriais."
+    ),
+    help_topics=[
+        "šviesolaidinio tinklo planavimas",
+        "plačiajuostis ryšys kaime",
+        "GIS trasų modeliavimas",
+    ],
+)
+grades("c202", l007=2, l008=2, l009=2, l010=1)
+
+
 def main():
     """Write the three files next to this script."""
 
