@@ -486,6 +486,236 @@ expert(
 grades("c202", l007=2, l008=2, l009=2, l010=1)
 
 
+# --- c203: mental-health support for teenagers in schools (en, mentoring) ---------------
+challenge(
+    id="c203",
+    municipality="Alytus",
+    kind="mentoring",
+    title="Mentoring school teams on mental-health support for teenagers",
+    description=(
+        "Alytus city municipality has seen a sharp rise in anxiety, self-harm and school refusal "
+        "among pupils aged 12 to 18, and the waiting lists of school psychologists are months long. "
+        "We want to build a municipal programme in which every lower- and upper-secondary school has "
+        "a trained support team (class teachers, social pedagogue, psychologist), a clear pathway for "
+        "referring pupils to specialist services and regular prevention lessons. We are looking for a "
+        "mentor who has done this work in schools and can meet our coordinator and the school teams "
+        "monthly online: help us choose an evidence-based approach, train staff to spot early warning "
+        "signs and set up peer-support and crisis protocols. Sessions will be held in English."
+    ),
+    languages_required=["en"],
+    hours_needed_per_month=6,
+    in_person=False,
+    skills_wanted=[
+        "adolescent mental health",
+        "school-based prevention and early intervention",
+        "training school staff",
+    ],
+)
+expert(
+    "sv",
+    id="l013",
+    name="Monika Lindqvist",
+    country="SE",
+    city_ties=["Druskininkai"],
+    languages=["lt", "sv", "en"],
+    hours_per_month=6,
+    can_travel_to_lithuania=False,
+    headline="Samordnande skolpsykolog inom elevhälsan i en svensk kommun",
+    cv=(
+        "Jag föddes i Druskininkai och flyttade till Sverige som tonåring, så jag vet hur det känns att "
+        "vara ny och osäker i en skola. Jag är legitimerad psykolog och har arbetat inom elevhälsan i "
+        "tretton år, de senaste sex som samordnande skolpsykolog för kommunens grundskolor och "
+        "gymnasier med ungefär 9 000 elever. När jag började såg vi samma sak som många kommuner: "
+        "ökande psykisk ohälsa, fler elever med oro, nedstämdhet och långvarig skolfrånvaro, och köer "
+        "till barn- och ungdomspsykiatrin på flera månader. Vi byggde om elevhälsoarbetet från "
+        "grunden. Varje skola har nu ett elevhälsoteam med rektor, kurator, skolsköterska, "
+        "specialpedagog och psykolog som träffas varje vecka, och vi har en gemensam rutin för tidiga "
+        "insatser: mentorn gör en kort kartläggning, teamet beslutar om stöd inom två veckor, och vi har "
+        "en överenskommelse med regionen om snabbare remissvägar. Jag har infört ett strukturerat "
+        "program för psykisk hälsa på högstadiet, med lektioner om stress, sömn och känslor, och "
+        "utbildat över 300 lärare i att upptäcka varningssignaler och föra ett första samtal med en "
+        "elev som mår dåligt. Vi har också en handlingsplan vid självskadebeteende och suicidrisk, som "
+        "vi övar varje läsår. Den del av arbetet som jag tycker mest om är handledning: jag handleder "
+        "kuratorer och nyanställda skolpsykologer i grupp en gång i månaden, och vi går igenom svåra "
+        "ärenden tillsammans. Frånvaron minskade tydligt på de skolor som arbetat längst med modellen. "
+        "Tidigare arbetade jag fyra år på en ungdomsmottagning, där jag mötte många tonåringar som "
+        "aldrig hade sökt hjälp i skolan. Jag har också byggt upp en enkel uppföljning: varje termin "
+        "mäter vi elevernas upplevda trygghet och stress med en kort enkät, och resultaten används när "
+        "skolorna planerar nästa års förebyggande arbete. Det har gjort det lättare att få rektorerna "
+        "att prioritera elevhälsan. Jag vill gärna vara mentor för ett litauiskt team via "
+        "videomöten och dela material, rutiner och erfarenheter, på engelska eller litauiska."
+    ),
+    help_topics=[
+        "elevhälsoteam och tidiga insatser",
+        "handledning av kuratorer och skolpsykologer",
+        "handlingsplan vid självskadebeteende",
+    ],
+)
+expert(
+    "pl",
+    id="l014",
+    name="Joanna Wasilewska",
+    country="PL",
+    city_ties=["Šalčininkai", "Vilnius"],
+    languages=["pl", "lt", "en", "ru"],
+    hours_per_month=8,
+    can_travel_to_lithuania=True,
+    headline="Psycholożka dziecięca, trenerka programów profilaktycznych dla szkół",
+    cv=(
+        "Urodziłam się w Solecznikach, a od studiów mieszkam w Polsce. Jestem psycholożką i "
+        "psychoterapeutką dzieci i młodzieży. Od dwunastu lat pracuję w poradni "
+        "psychologiczno-pedagogicznej w dużym mieście na Mazowszu, a wcześniej przez pięć lat byłam "
+        "psychologiem szkolnym w liceum. W poradni koordynuję zespół wspierający szkoły: prowadzimy "
+        "konsultacje dla nauczycieli i pedagogów, szkolimy wychowawców z rozpoznawania objawów "
+        "depresji, zaburzeń lękowych i zachowań autodestrukcyjnych, a także pomagamy szkołom opracować "
+        "procedury na wypadek kryzysu, na przykład próby samobójczej ucznia. Jestem współautorką "
+        "programu profilaktycznego dla klas siódmych i ósmych oraz szkół średnich, opartego na treningu "
+        "radzenia sobie ze stresem i regulacji emocji; program realizuje dziś ponad czterdzieści szkół, "
+        "a jego ewaluacja wykazała spadek objawów lękowych u uczestników. Od trzech lat prowadzę też "
+        "projekt wsparcia rówieśniczego: przeszkoleni uczniowie starszych klas pełnią dyżury w szkole i "
+        "wiedzą, kiedy przekazać sprawę dorosłemu. Superwizuję młodych psychologów szkolnych i prowadzę "
+        "grupy wsparcia dla pedagogów, którzy sami bywają wypaleni. Współpracuję z oddziałem "
+        "psychiatrii dziecięcej, dlatego dobrze znam drogę od pierwszej rozmowy w szkole do leczenia "
+        "specjalistycznego i wiem, gdzie najczęściej się zacina. W ubiegłym roku przygotowałam dla "
+        "kuratorium cykl webinarów dla dyrektorów szkół o tym, jak zorganizować pomoc "
+        "psychologiczno-pedagogiczną, gdy w szkole nie ma etatowego psychologa. Pracuję w nurcie "
+        "poznawczo-behawioralnym, ale w szkołach najlepiej sprawdzają się proste, krótkie interwencje: "
+        "kilka spotkań z uczniem, rozmowa z rodzicami i jasny plan dla wychowawcy. Co roku prowadzę też "
+        "warsztaty dla rodziców nastolatków o tym, jak rozmawiać o emocjach, ekranach i śnie i jak nie "
+        "przegapić chwili, w której zwykły smutek przechodzi w coś poważniejszego. Zależy mi na tym, by "
+        "szkoła nie zostawała sama: nauczyciele muszą wiedzieć, do kogo zadzwonić tego samego dnia. "
+        "Chętnie zostanę "
+        "mentorką zespołu z Litwy: raz w miesiącu spotkanie online, pomoc w wyborze programu i w "
+        "przygotowaniu szkoleń dla nauczycieli. Mówię po litewsku i po angielsku."
+    ),
+    help_topics=[
+        "profilaktyka w szkołach",
+        "procedury kryzysowe w szkole",
+        "wsparcie rówieśnicze",
+        "szkolenia dla wychowawców",
+    ],
+)
+expert(
+    "lt",
+    id="l015",
+    name="Vaida Jurkūnienė",
+    country="GB",
+    city_ties=["Kaunas"],
+    languages=["lt", "en"],
+    hours_per_month=6,
+    can_travel_to_lithuania=True,
+    headline="Vaikų ir paauglių psichiatrė, mokyklų psichikos sveikatos komandos vadovė Anglijoje",
+    cv=(
+        "Esu vaikų ir paauglių psichiatrė, rezidentūrą baigiau Kaune, o nuo 2013 m. dirbu Anglijoje, "
+        "bendruomeninėje vaikų ir paauglių psichikos sveikatos tarnyboje. Prieš išvykdama trejus metus "
+        "dirbau vaikų ligoninės psichiatrijos skyriuje. Pastaruosius ketverius metus "
+        "vadovauju mokyklų psichikos sveikatos komandai, kuri dirba su dvidešimt dviem vidurinėmis "
+        "mokyklomis. Mūsų psichologai ir psichikos sveikatos praktikai pačiose mokyklose teikia "
+        "trumpąsias intervencijas paaugliams, turintiems lengvą ar vidutinį nerimą, prislėgtą nuotaiką "
+        "ar miego sunkumų, o sunkesnius atvejus greitai nukreipia gydytojams. Mokytojams rengiu "
+        "mokymus, kaip atpažinti savęs žalojimo ženklus, kaip kalbėtis su mokiniu apie savižudiškas "
+        "mintis ir ką daryti pirmą valandą po krizės. Kartu su mokyklų vadovais sukūrėme bendrą krizių "
+        "valdymo tvarką ir paprastą nukreipimo schemą, kurią supranta kiekvienas klasės auklėtojas. "
+        "Taip pat kuruoju jaunųjų psichologų superviziją ir dėstau kursą apie paauglių psichikos "
+        "sveikatą mokytojų kvalifikacijos tobulinimo programoje. Lietuvoje bendradarbiauju su vienu "
+        "visuomenės psichikos sveikatos centru ir padedu jo specialistams diegti ankstyvosios "
+        "intervencijos modelį mokyklose. Norėčiau mentoriauti Lietuvos savivaldybės komandai – galiu "
+        "dirbti ir lietuviškai, ir angliškai."
+    ),
+    help_topics=[
+        "paauglių psichikos sveikata",
+        "ankstyvoji intervencija mokyklose",
+        "mokytojų mokymai apie savęs žalojimą",
+    ],
+)
+expert(
+    "ru",
+    id="l016",
+    name="Ольга Петрайтене",
+    country="IL",
+    city_ties=["Visaginas"],
+    languages=["ru", "lt", "he"],
+    hours_per_month=6,
+    can_travel_to_lithuania=True,
+    headline="Детский и подростковый психолог муниципальной школьной психологической службы",
+    cv=(
+        "Я родилась и выросла в Висагинасе, окончила факультет психологии в Вильнюсе и в 2011 году "
+        "переехала в Израиль. Уже десять лет работаю психологом в школьной психологической службе "
+        "муниципалитета: курирую четыре средние школы, где учатся около трёх тысяч подростков. Моя "
+        "работа – индивидуальные консультации учеников с тревогой, депрессивными состояниями и "
+        "трудностями адаптации, особенно у детей из семей репатриантов, а также работа с классными "
+        "руководителями и родителями. Я разработала для учителей короткий курс «Первые признаки»: как "
+        "заметить, что подросток в беде, как начать разговор и куда его направить. После нескольких "
+        "кризисных ситуаций мы вместе с директорами выстроили протокол действий при угрозе "
+        "самоповреждения и организовали группы поддержки для учеников, переживших травматические "
+        "события. Каждый год вместе с социальными работниками мы проводим в школах профилактические "
+        "занятия о стрессе, травле и безопасности в интернете. Провожу супервизии для молодых школьных психологов. Свободно говорю по-русски, "
+        "по-литовски и на иврите, но по-английски почти не говорю, поэтому могу работать только на "
+        "литовском или русском языке. Буду рада поделиться опытом с литовскими школами."
+    ),
+    help_topics=[
+        "психологическая помощь подросткам в школе",
+        "обучение учителей распознаванию кризиса",
+        "протокол при угрозе самоповреждения",
+    ],
+)
+expert(
+    "en",
+    id="l017",
+    name="Marius Sheridan",
+    country="IE",
+    city_ties=["Vilnius"],
+    languages=["en", "lt"],
+    hours_per_month=6,
+    can_travel_to_lithuania=True,
+    headline="Sales director, workplace mental-wellbeing platform",
+    cv=(
+        "I'm sales director for Europe at a fast-growing company that sells a mental-wellbeing app to "
+        "employers. Our platform gives staff access to meditation content, mood tracking and video "
+        "sessions with coaches, and we sell it to HR departments as part of their benefits package. I "
+        "built the sales team from three to twenty-five people, closed our largest contracts with "
+        "banks and airlines, and designed the onboarding that gets 40% of a client's employees active "
+        "in the first month. Last year we launched a student version for universities, and I led the "
+        "first deals with student unions. I also mentor founders in a start-up accelerator in Dublin, "
+        "mostly on pricing, support contracts and selling to enterprise customers. Before that I spent "
+        "eight years in software sales for HR and payroll systems. My father is from Vilnius and I've "
+        "been improving my Lithuanian. I'd be glad to mentor Lithuanian health-tech start-ups on B2B "
+        "sales and on scaling a subscription business."
+    ),
+    help_topics=["B2B sales of wellbeing apps", "mentoring start-up founders", "subscription pricing"],
+)
+expert(
+    "en",
+    id="l018",
+    name="Rasa Whitfield",
+    country="GB",
+    city_ties=["Kaunas"],
+    languages=["en", "lt"],
+    hours_per_month=6,
+    can_travel_to_lithuania=True,
+    headline="Architect specialising in secondary-school buildings",
+    cv=(
+        "I'm an associate director at an architecture practice in Bristol and have designed eleven "
+        "secondary schools and sixth-form colleges over fifteen years. My focus is how school buildings "
+        "affect teenagers' wellbeing and mental health: daylight, acoustics, air quality, and the small "
+        "things that reduce stress, such as wide corridors without blind corners, quiet rooms next to "
+        "the library and toilets that pupils feel safe in. On our last project we ran workshops with "
+        "pupils aged 12 to 17 and their teachers before drawing anything, and the post-occupancy survey "
+        "showed that students felt calmer and more supported in the new building. I have written our "
+        "practice's design guide on wellbeing in school buildings and speak at conferences on school "
+        "estates. I studied architecture in Kaunas and moved to the UK in 2008. I would be happy to "
+        "advise Lithuanian municipalities that are planning new secondary schools or extensions, "
+        "especially on briefs, space standards and involving pupils in the design."
+    ),
+    help_topics=[
+        "school building design",
+        "wellbeing in school architecture",
+        "pupil participation in design",
+    ],
+)
+grades("c203", l013=2, l014=2, l015=2, l016=1)
+
+
 def main():
     """Write the three files next to this script."""
 
