@@ -586,7 +586,8 @@ expert(
         "szkoła nie zostawała sama: nauczyciele muszą wiedzieć, do kogo zadzwonić tego samego dnia. "
         "Chętnie zostanę "
         "mentorką zespołu z Litwy: raz w miesiącu spotkanie online, pomoc w wyborze programu i w "
-        "przygotowaniu szkoleń dla nauczycieli. Mówię po litewsku i po angielsku."
+        "przygotowaniu szkoleń dla nauczycieli. Mam też certyfikat trenerki interwencji kryzysowej. "
+        "Mówię po litewsku i po angielsku."
     ),
     help_topics=[
         "profilaktyka w szkołach",
@@ -714,6 +715,252 @@ expert(
     ],
 )
 grades("c203", l013=2, l014=2, l015=2, l016=1)
+
+
+# --- c204: energy renovation of Soviet-era blocks, resident meetings (lt, in person) --------
+challenge(
+    id="c204",
+    municipality="Jonava",
+    kind="workshop",
+    title="Daugiabučių renovacijos gyventojų susirinkimų ciklas",
+    description=(
+        "Jonavos rajono savivaldybė per trejus metus nori atnaujinti dar 40 sovietmečiu statytų "
+        "daugiabučių namų, tačiau daugelyje jų gyventojai balsuoja prieš renovaciją: bijo paskolos, "
+        "nepasitiki rangovais ir nežino, kiek iš tiesų sutaupys už šildymą. Rengiame seminarų ir "
+        "susirinkimų ciklą. Norime, kad ekspertas kartu su mūsų programos administratoriumi "
+        "dalyvautų susirinkimuose namuose, paaiškintų, kaip apšiltinimas, šildymo sistemos "
+        "sutvarkymas ir vėdinimas keičia sąskaitas ir patogumą, atsakytų į gyventojų klausimus apie "
+        "finansavimą ir padėtų moderuoti sudėtingas diskusijas. Susirinkimai vyks vakarais Jonavoje, "
+        "lietuvių kalba, apie dešimt per pusmetį."
+    ),
+    languages_required=["lt"],
+    hours_needed_per_month=10,
+    in_person=True,
+    skills_wanted=[
+        "daugiabučių namų modernizavimas",
+        "gyventojų susirinkimų moderavimas",
+        "pastatų energinis efektyvumas",
+    ],
+)
+expert(
+    "pl",
+    id="l019",
+    name="Henryk Szymański",
+    country="PL",
+    city_ties=["Vilnius"],
+    languages=["pl", "lt", "ru"],
+    hours_per_month=10,
+    can_travel_to_lithuania=True,
+    headline="Kierownik działu technicznego spółdzielni mieszkaniowej, termomodernizacja bloków",
+    cv=(
+        "Pochodzę z Wilna, gdzie skończyłem technikum budowlane, a od 1998 roku mieszkam w Białymstoku. "
+        "Od osiemnastu lat pracuję w dużej spółdzielni mieszkaniowej, która zarządza ponad stu blokami "
+        "z wielkiej płyty z lat siedemdziesiątych i osiemdziesiątych. Jako kierownik działu "
+        "technicznego przeprowadziłem termomodernizację ponad sześćdziesięciu budynków: docieplenie "
+        "ścian i stropodachów, wymianę okien na klatkach schodowych, modernizację węzłów cieplnych, "
+        "montaż zaworów termostatycznych i podzielników ciepła, a w ostatnich latach także instalacje "
+        "fotowoltaiczne na dachach. Zawsze zaczynamy od audytu energetycznego, a potem od rozmowy z "
+        "mieszkańcami. W spółdzielni decyzje zapadają na zebraniach członków i w radzie nadzorczej, "
+        "dlatego większość mojej pracy to nie projekty, ale zebrania w blokach: pokazuję rachunki za "
+        "ciepło przed dociepleniem i po nim w sąsiednich budynkach, tłumaczę, jak działa kredyt "
+        "termomodernizacyjny z premią, o ile wzrośnie opłata eksploatacyjna i kiedy inwestycja się "
+        "zwróci. Nauczyłem się, że ludzie boją się przede wszystkim bałaganu na budowie i nieuczciwych "
+        "wykonawców, więc przygotowaliśmy prosty harmonogram dla mieszkańców, dyżury inspektora nadzoru "
+        "w każdej klatce i tablicę ogłoszeń z postępem prac. Na trudnych zebraniach, gdy emocje sięgają "
+        "zenitu, pracuję razem z mediatorem, a starsze osoby, które nie przychodzą na zebrania, "
+        "odwiedzamy w domach. Budynki po termomodernizacji zużywają średnio o 40 procent mniej ciepła, "
+        "a w kilku blokach, w których mieszkańcy najpierw głosowali przeciw, po roku sami poprosili o "
+        "kolejny etap prac. Przy każdym budynku pilnuję też spraw, o które mieszkańcy rzadko pytają, a "
+        "które decydują o efekcie: szczelności połączeń okien, wentylacji po dociepleniu i regulacji "
+        "instalacji grzewczej po zakończeniu robót. Po sezonie grzewczym porównujemy zużycie ciepła z "
+        "audytem i pokazujemy wyniki na kolejnym zebraniu, bo to najlepiej przekonuje sąsiednie bloki. "
+        "Prowadzę też szkolenia dla zarządców nieruchomości z regionu o tym, jak "
+        "przygotować mieszkańców do takiej decyzji i jak odpowiadać na najczęstsze pytania. Mówię "
+        "dobrze po litewsku, bo wychowałem się w Wilnie, i chętnie przyjadę na kilka wieczornych "
+        "spotkań."
+    ),
+    help_topics=[
+        "termomodernizacja bloków z wielkiej płyty",
+        "zebrania mieszkańców spółdzielni",
+        "kredyt termomodernizacyjny",
+    ],
+)
+expert(
+    "de",
+    id="l020",
+    name="Birutė Hoffmann",
+    country="DE",
+    city_ties=["Kėdainiai"],
+    languages=["lt", "de", "en", "ru"],
+    hours_per_month=12,
+    can_travel_to_lithuania=True,
+    headline="Projektleiterin energetische Sanierung bei einer Wohnungsgenossenschaft in Sachsen",
+    cv=(
+        "Ich bin Architektin, in Kėdainiai geboren und lebe seit 2001 in Deutschland. Seit vierzehn "
+        "Jahren arbeite ich bei einer Wohnungsgenossenschaft in Leipzig, die rund 9.000 Wohnungen "
+        "bewirtschaftet, die meisten davon in Plattenbauten der Serien WBS 70 und P2. Als "
+        "Projektleiterin bin ich für die energetische Sanierung zuständig: Wärmedämmverbundsystem an "
+        "Fassade und Kellerdecke, neue Fenster, Strangsanierung, hydraulischer Abgleich der Heizung, "
+        "Lüftungskonzepte gegen Schimmel und an einigen Häusern Mieterstrom vom Dach. Bevor wir ein "
+        "Haus sanieren, machen wir eine Bestandsaufnahme und eine Energieberatung und rechnen für jede "
+        "Wohnung aus, wie sich Nutzungsentgelt und Heizkosten verändern. Entscheidend ist aber die "
+        "Beteiligung der Mitglieder. Für jedes Objekt organisiere ich zwei bis drei "
+        "Bewohnerversammlungen, meistens abends im Gemeinschaftsraum oder in der Schule nebenan. Ich "
+        "erkläre mit Thermografiebildern, wo das Haus Wärme verliert, zeige Musterwohnungen in bereits "
+        "sanierten Blöcken und beantworte Fragen zur Umlage, zur Bauzeit und dazu, ob man während der "
+        "Arbeiten in der Wohnung bleiben kann. Viele Bewohner sind älter und haben Angst vor Lärm, "
+        "Staub und höheren Kosten; seit es einen festen Ansprechpartner auf der Baustelle und eine "
+        "Sprechstunde im Haus gibt, ist die Zustimmung deutlich gestiegen. Zusammen mit einer "
+        "Moderatorin habe ich ein Format für schwierige Versammlungen entwickelt: erst Fragen sammeln, "
+        "dann an kleinen Tischen diskutieren, am Ende nur über klare Varianten abstimmen. Nach der "
+        "Sanierung sinkt der Heizwärmeverbrauch typischerweise um 35 bis 50 Prozent. In einem "
+        "Austauschprojekt mit Wohnungsunternehmen aus Polen und Lettland habe ich die Diskussionen über "
+        "die Sanierung sowjetischer Serienbauten aus der Nähe kennengelernt, und ich weiß, wie viel "
+        "Misstrauen dort gegenüber Krediten und Baufirmen herrscht. Wichtig ist mir auch die Kontrolle "
+        "danach: Wir werten die Verbrauchsdaten der ersten zwei Heizperioden aus und stellen sie bei der "
+        "nächsten Versammlung vor, damit die Bewohner sehen, ob sich die Sanierung lohnt. Gibt es "
+        "Abweichungen, suchen wir gemeinsam mit dem Heizungsbauer nach der Ursache. Ich spreche fließend Litauisch und "
+        "komme gern für mehrere Abende nach Litauen."
+    ),
+    help_topics=[
+        "energetische Sanierung von Plattenbauten",
+        "Bewohnerversammlungen moderieren",
+        "Lüftung und Schimmelvermeidung nach Dämmung",
+    ],
+)
+expert(
+    "en",
+    id="l021",
+    name="Ramūnas Doyle",
+    country="IE",
+    city_ties=["Jonava"],
+    languages=["lt", "en"],
+    hours_per_month=10,
+    can_travel_to_lithuania=True,
+    headline="Retrofit programme manager and community energy adviser",
+    cv=(
+        "I moved to Ireland in 2005 as a carpenter and now manage a deep-retrofit programme for a local "
+        "authority housing department in the Midlands. We upgrade 1960s and 1970s concrete apartment "
+        "blocks and terraced houses: external wall insulation, roof and floor insulation, "
+        "triple-glazed windows, heat pumps replacing oil and solid-fuel heating, and mechanical "
+        "ventilation with heat recovery. Each block goes from an energy rating of E or F to B2 or "
+        "better. My team runs the whole resident side of the programme. Before a block is included, we "
+        "hold open evenings in the community hall, explain in plain language what will change in each "
+        "flat, what the grant covers and what residents pay, and show real bills from blocks we "
+        "finished a year earlier. I chair most of these meetings myself; the hardest ones are with "
+        "owner-occupiers in mixed blocks, who have to agree on a loan together. We learned to bring a "
+        "neutral energy adviser rather than the contractor, and to answer every question in writing "
+        "afterwards. I also set up a retrofit champions scheme: residents from finished blocks come to "
+        "meetings in the next block and tell their neighbours honestly what the building works were "
+        "like. I speak Lithuanian at home and follow the apartment-block renovation programme in "
+        "Lithuania closely; I'd gladly come over for a series of evening meetings."
+    ),
+    help_topics=[
+        "deep retrofit of apartment blocks",
+        "chairing resident meetings",
+        "retrofit grants and loans explained",
+    ],
+)
+expert(
+    "ru",
+    id="l022",
+    name="Андрей Лаучюс",
+    country="EE",
+    city_ties=["Klaipėda"],
+    languages=["ru", "lt", "et", "en"],
+    hours_per_month=8,
+    can_travel_to_lithuania=False,
+    headline="Энергоаудитор, руководитель проектов реновации панельных домов в Таллине",
+    cv=(
+        "Я родился в Клайпеде, учился в Каунасе на инженера-теплотехника, а с 2010 года живу в Таллине. "
+        "Двенадцать лет работаю энергоаудитором и руководителем проектов в инженерной фирме, которая "
+        "готовит реновацию панельных многоквартирных домов для квартирных товариществ. Мы проводим "
+        "энергоаудит, считаем, сколько тепла дом теряет через стены, окна, крышу и подвал, и подбираем "
+        "пакет мер: утепление фасада, замену окон, новую систему отопления с балансировкой стояков, "
+        "вентиляцию с рекуперацией тепла. Затем помогаем товариществу подать заявку на государственную "
+        "поддержку и ведём технический надзор во время строительства. Я много раз выступал на общих "
+        "собраниях собственников: объяснял, почему без вентиляции после утепления появится плесень, "
+        "сколько будет платить каждая квартира по кредиту и как изменится счёт за отопление. Для меня "
+        "особенно важно, чтобы жильцы понимали график работ и знали, к кому обращаться с жалобами во "
+        "время стройки. Сейчас "
+        "обучаю молодых аудиторов и готовлю методичку о типичных ошибках при реновации домов типовых "
+        "серий. По семейным обстоятельствам в ближайший год не могу выезжать из Эстонии, но готов "
+        "консультировать онлайн, по-литовски или по-русски."
+    ),
+    help_topics=[
+        "энергоаудит многоквартирных домов",
+        "реновация панельных домов",
+        "собрания собственников квартир",
+    ],
+)
+expert(
+    "lt",
+    id="l023",
+    name="Justina Paulauskaitė",
+    country="FI",
+    city_ties=["Vilnius"],
+    languages=["lt", "en", "fi"],
+    hours_per_month=6,
+    can_travel_to_lithuania=True,
+    headline="Monumentaliosios dailės restauratorė, sovietmečio modernizmo paveldo tyrėja",
+    cv=(
+        "Esu monumentaliosios dailės restauratorė. Helsinkyje dirbu paveldo konservavimo įmonėje, o "
+        "doktorantūroje tyrinėju sovietmečio modernizmo architektūrą Baltijos šalyse. Specializuojuosi "
+        "mozaikų, sgrafito ir keramikinių fasadų restauravime: per aštuonerius metus restauravome "
+        "daugiau kaip dvidešimt sovietmečiu statytų visuomeninių pastatų dekoro elementų – kino "
+        "teatrų, mokyklų, kultūros namų. Dažnai dirbame kartu su statybininkais, kai pastatas "
+        "renovuojamas ir apšiltinamas: parengiame tvarkybos projektą, kaip mozaiką nuimti, išsaugoti "
+        "ir vėl sumontuoti ant naujo fasado, kad apšiltinimas nesunaikintų meno kūrinio. Su kolegomis "
+        "organizuoju viešus pasivaikščiojimus ir paskaitas gyventojams apie modernizmo paveldą, renku "
+        "gyventojų prisiminimus apie pastatus ir jų kūrėjus. Parengiau gaires savivaldybėms, kaip "
+        "inventorizuoti sovietmečio dekoratyvinę dailę prieš renovaciją. Restauravimą studijavau "
+        "Vilniuje, o po studijų ketverius metus tvarkiau bažnyčių sienų tapybą Žemaitijoje. Mano darbo "
+        "kasdienybė – medžiagų tyrimai, skiedinių parinkimas, fragmentų dokumentavimas, restauravimo "
+        "ataskaitos ir leidimų derinimas su paveldo institucijomis. Esu restauratorių sąjungos narė ir "
+        "kasmet vedu praktinius seminarus studentams. Galiu konsultuoti "
+        "savivaldybes ir paveldo specialistus, kaip išsaugoti vertingus dekoro elementus renovuojant "
+        "pastatus."
+    ),
+    help_topics=[
+        "mozaikų ir sgrafito restauravimas",
+        "sovietmečio modernizmo paveldas",
+        "dekoro išsaugojimas apšiltinant fasadus",
+    ],
+)
+expert(
+    "lt",
+    id="l024",
+    name="Tadas Žukauskas",
+    country="LU",
+    city_ties=["Jonava"],
+    languages=["lt", "en", "fr", "de"],
+    hours_per_month=5,
+    can_travel_to_lithuania=True,
+    headline="Investuotojų santykių vadovas biržinėje energetikos bendrovėje",
+    cv=(
+        "Liuksemburge vadovauju investuotojų santykių skyriui biržinėje energetikos bendrovėje, kuri "
+        "valdo vėjo ir saulės elektrines keliose Europos šalyse. Organizuoju visuotinius akcininkų "
+        "susirinkimus, rengiu jų darbotvarkes, balsavimo tvarką ir pranešimus, moderuoju investuotojų "
+        "dienas ir ketvirtinių rezultatų pristatymus. Kartu su tvarumo komanda rengiu metinę ataskaitą "
+        "apie bendrovės energijos vartojimo efektyvumą ir išmetamą CO2 kiekį, atsakau į fondų ir "
+        "reitingų agentūrų klausimus. Prieš tai šešerius metus dirbau audito bendrovėje Vilniuje ir "
+        "tikrinau energetikos bei statybos įmonių finansines ataskaitas. Esu baigęs finansus ir turiu "
+        "finansų analitiko kvalifikaciją. Gerai išmanau, kaip sudėtingus skaičius paaiškinti "
+        "nespecialistams ir kaip ramiai suvaldyti įtemptą susirinkimą, kai akcininkai nepatenkinti "
+        "rezultatais. Kasdien dirbu su finansų direktoriumi ir teisininkais: ruošiame pranešimus "
+        "biržai, sekame akcininkų struktūrą, prisitaikome prie naujų informacijos atskleidimo "
+        "reikalavimų. Per dvejus metus suorganizavau aštuonis susirinkimus, iš jų du nuotolinius, kai "
+        "balsuota elektroniniu būdu. Savaitgaliais lietuvių bendruomenės mokykloje vedu finansinio "
+        "raštingumo pamokas paaugliams. Galiu patarti Lietuvos įmonėms, kaip ruoštis pirminiam akcijų platinimui ir "
+        "bendrauti su investuotojais."
+    ),
+    help_topics=[
+        "akcininkų susirinkimų organizavimas",
+        "investuotojų santykiai",
+        "tvarumo ataskaitos",
+    ],
+)
+grades("c204", l019=2, l020=2, l021=2, l022=1)
 
 
 def main():
