@@ -262,7 +262,7 @@ expert(
         "krovinių srautų modeliavimas",
     ],
 )
-grades("c201", l001=2, l002=2, l003=2, l004=1)
+grades("c201", l001=2, l002=2, l003=2, l004=1, l028=1)
 
 
 # --- c202: cycling-infrastructure network plan (lt) -----------------------------------
@@ -961,6 +961,246 @@ expert(
     ],
 )
 grades("c204", l019=2, l020=2, l021=2, l022=1)
+
+
+# --- c205: design contest for a regional museum's permanent exhibition (lt) -----------------
+challenge(
+    id="c205",
+    municipality="Biržų rajonas",
+    kind="design_contest",
+    title="Regioninio muziejaus nuolatinės ekspozicijos dizaino konkursas",
+    description=(
+        "Biržų rajono savivaldybė atnaujina regioninio muziejaus pastatą ir 2027 m. skelbs "
+        "tarptautinį nuolatinės ekspozicijos dizaino konkursą. Nauja ekspozicija (apie 900 m²) turi "
+        "papasakoti krašto istoriją nuo piliakalnių iki šių dienų, būti patraukli mokiniams ir "
+        "šeimoms ir prieinama žmonėms su negalia. Ieškome eksperto, kuris padėtų parengti konkurso "
+        "sąlygas ir užduotį: suformuluoti ekspozicijos koncepciją ir pasakojimo struktūrą, numatyti "
+        "vertinimo kriterijus ir biudžetą, o vėliau dalyvautų vertinimo komisijoje kaip "
+        "nepriklausomas narys. Darbas daugiausia nuotolinis, komisijos posėdžiui – vienas vizitas "
+        "Biržuose."
+    ),
+    languages_required=[],
+    hours_needed_per_month=10,
+    in_person=False,
+    skills_wanted=[
+        "muziejų ekspozicijų kūrimas",
+        "ekspozicijos koncepcijos ir pasakojimo rengimas",
+        "dizaino konkursų sąlygų rengimas ir vertinimas",
+    ],
+)
+expert(
+    "fr",
+    id="l025",
+    name="Aurélie Vasiliauskas",
+    country="FR",
+    city_ties=["Panevėžys"],
+    languages=["fr", "lt", "en"],
+    hours_per_month=10,
+    can_travel_to_lithuania=True,
+    headline="Muséographe indépendante, programmes et parcours permanents de musées",
+    cv=(
+        "Je suis muséographe indépendante et je vis à Lyon depuis 2004. Mes grands-parents ont quitté "
+        "la Lituanie en 1944 ; j'ai appris le lituanien à la maison et je l'ai perfectionné pendant "
+        "une année d'études à Vilnius. Après une licence d'histoire de l'art et un master de "
+        "muséologie, j'ai travaillé six ans dans une agence de scénographie, puis j'ai créé mon propre "
+        "atelier en 2013. Depuis, j'ai conçu ou coconçu neuf parcours permanents, surtout pour des "
+        "musées d'histoire et de société de taille moyenne : un musée départemental d'archéologie, un "
+        "musée de la mine, un écomusée de vallée et plusieurs maisons de pays. Mon travail commence "
+        "bien avant le dessin : avec les conservateurs, je rédige le programme muséographique, je "
+        "construis le scénario de visite en séquences, je choisis les objets phares et je définis les "
+        "niveaux de lecture, pour que l'enfant de dix ans comme le spécialiste y trouvent leur compte. "
+        "Je travaille ensuite avec des scénographes, des graphistes et des concepteurs multimédias sur "
+        "les dispositifs : vitrines, manipulations, audiovisuels, maquettes tactiles, cartels en gros "
+        "caractères et textes en facile à lire et à comprendre. L'accessibilité est au cœur de ma "
+        "pratique : je me suis formée à la conception universelle et je teste systématiquement les "
+        "prototypes avec des associations de personnes aveugles, sourdes ou en fauteuil. J'ai aussi "
+        "une longue expérience de la commande publique en scénographie. J'ai rédigé plusieurs "
+        "programmes de concours pour des collectivités, avec le cahier des charges, la grille "
+        "d'analyse des offres, le calendrier et l'enveloppe budgétaire, et j'ai siégé dans une dizaine "
+        "de jurys de concours de scénographie. Je sais à quel point un programme clair fait la "
+        "différence : quand les candidats comprennent l'histoire que le musée veut raconter et les "
+        "contraintes du bâtiment, les projets sont meilleurs et les coûts mieux tenus. Je donne enfin "
+        "un cours de muséographie dans un master professionnel, où mes étudiants réalisent chaque "
+        "année une exposition temporaire pour un petit musée de la région. Je serais heureuse d'aider "
+        "un musée lituanien à préparer son concours, de relire le programme et, si on me le demande, "
+        "de faire partie du jury."
+    ),
+    help_topics=[
+        "programme muséographique",
+        "scénario de visite et niveaux de lecture",
+        "programmes et jurys de concours de scénographie",
+        "accessibilité des expositions",
+    ],
+)
+expert(
+    "es",
+    id="l026",
+    name="Lucía Navickas",
+    country="ES",
+    city_ties=["Kaunas"],
+    languages=["es", "lt", "en", "ca"],
+    hours_per_month=10,
+    can_travel_to_lithuania=True,
+    headline="Directora de museografía en un estudio de diseño de exposiciones de Barcelona",
+    cv=(
+        "Nací en Kaunas y llegué a Barcelona con mis padres a los nueve años. Estudié Bellas Artes y un "
+        "máster en museografía y gestión del patrimonio, y desde hace dieciséis años diseño "
+        "exposiciones. Dirijo el área de museografía de un estudio de diseño de doce personas, entre "
+        "arquitectos, diseñadores gráficos y de interacción. Hemos realizado la museografía permanente "
+        "de varios museos comarcales y de ciudad en Cataluña, Aragón y el País Vasco, además de centros "
+        "de interpretación en parques naturales. En cada proyecto trabajamos con el equipo del museo el "
+        "guion museológico: qué historia contamos, en qué orden, con qué piezas y con qué recursos; "
+        "después lo traducimos en un proyecto museográfico con plantas, alzados, mobiliario expositivo, "
+        "iluminación, gráfica y audiovisuales. Me interesa especialmente cómo un museo local puede "
+        "explicar siglos de historia sin convertirse en un libro colgado en la pared: apostamos por "
+        "pocas piezas bien elegidas, testimonios orales, mapas interactivos y espacios donde las "
+        "familias pueden tocar y jugar. Hemos ganado seis concursos públicos de museografía y he sido "
+        "miembro del jurado en otros tres, así que conozco bien los dos lados: sé qué documentación "
+        "necesita un equipo para hacer una buena propuesta y qué criterios ayudan al jurado a comparar "
+        "proyectos muy distintos. También he asesorado a dos ayuntamientos en la redacción de las bases "
+        "del concurso y del pliego técnico. Todos nuestros proyectos cumplen criterios de accesibilidad "
+        "universal: alturas de vitrinas, contraste, textos de lectura fácil, signoguías y bucles "
+        "magnéticos. Antes de dirigir el área trabajé cuatro años como museógrafa en un museo de "
+        "historia de la ciudad, donde coordiné la renovación de sus salas permanentes y aprendí cuánto "
+        "cuesta mantener una exposición durante quince años: los materiales, el mantenimiento de los "
+        "audiovisuales y la rotación de piezas frágiles tienen que estar previstos desde el concurso. "
+        "Hablo lituano con mi familia, aunque escribo mejor en español o en inglés. Puedo "
+        "colaborar a distancia en la preparación del concurso y viajar a Lituania para las sesiones del "
+        "jurado."
+    ),
+    help_topics=[
+        "guion museológico",
+        "proyecto museográfico",
+        "bases de concursos de museografía",
+    ],
+)
+expert(
+    "uk",
+    id="l027",
+    name="Оксана Мажейкіс",
+    country="UA",
+    city_ties=["Panevėžys"],
+    languages=["uk", "ru", "en", "pl", "lt"],
+    hours_per_month=8,
+    can_travel_to_lithuania=True,
+    headline="Кураторка, авторка концепцій постійних музейних експозицій",
+    cv=(
+        "Я кураторка і дослідниця зі Львова. Мій батько литовець із Паневежиса, тому литовську я "
+        "розумію і розмовляю нею на побутовому рівні. Понад п'ятнадцять років працюю з музеями: спершу "
+        "як наукова співробітниця обласного історичного музею, а з 2016 року – як керівниця "
+        "невеликого кураторського бюро, що розробляє концепції постійних експозицій для краєзнавчих "
+        "музеїв. Разом із командою ми створили нові експозиції для шести музеїв у Західній Україні: від "
+        "тематико-експозиційного плану й сценарію відвідування до технічного завдання для "
+        "дизайнерів. Ми відмовилися від старого підходу, коли в залі просто виставлено все, що є у "
+        "фондах, і будуємо експозицію навколо історій конкретних людей і місць, з різними рівнями "
+        "тексту, інтерактивними станціями та простором для освітніх програм. Маю досвід організації "
+        "відкритих конкурсів на дизайн експозиції: готувала умови конкурсу, технічне завдання, "
+        "критерії оцінювання, відповідала на запитання учасників і була секретаркою журі. На один із "
+        "цих конкурсів надійшли заявки з восьми країн. Під час війни ми допомагали евакуювати фонди і "
+        "створили тимчасову виставку про життя міста, яку відвідали понад сорок тисяч людей. Регулярно "
+        "читаю лекції для музейників про сучасну музейну комунікацію та інклюзивність, зокрема про "
+        "тактильні копії експонатів і тексти легкого читання. Охоче допоможу підготувати концепцію і "
+        "конкурсну документацію, а також можу бути незалежною членкинею журі."
+    ),
+    help_topics=[
+        "концепція постійної експозиції",
+        "тематико-експозиційний план",
+        "конкурси на дизайн експозиції",
+    ],
+)
+expert(
+    "no",
+    id="l028",
+    name="Ieva Nygård",
+    country="NO",
+    city_ties=["Biržai"],
+    languages=["lt", "no", "en"],
+    hours_per_month=6,
+    can_travel_to_lithuania=True,
+    headline="Leder for formidling i et kulturhus med regionmuseum og bibliotek",
+    cv=(
+        "Jeg er født i Biržai og har bodd i Norge siden 2010. Jeg er utdannet kulturformidler og leder "
+        "i dag avdelingen for formidling og publikumsutvikling i et kulturhus i en mellomstor norsk by. "
+        "Under samme tak har vi et regionmuseum, bibliotek, kino og scener, og huset har blitt byens "
+        "felles stue. Jeg har ansvar for skoletilbudet i museet: omvisninger, verksteder og den "
+        "kulturelle skolesekken for rundt 8 000 elever i året. Da museet fikk ny basisutstilling i "
+        "2021, satt jeg i arbeidsgruppen og sørget for at elevenes og lærernes behov kom med i "
+        "innholdet; selve utstillingsdesignet og konkurransen ble likevel ledet av konservatorene og en "
+        "ekstern arkitekt. Jeg har også ledet arbeidet med å gjøre huset til en møteplass: vi åpnet "
+        "biblioteket og kafeen tidlig om morgenen, startet språkkafé og leksehjelp og lar lag og "
+        "foreninger bruke rommene gratis. Jeg er gjerne med på videomøter og kan fortelle hvordan vi "
+        "samarbeider mellom museum og bibliotek, og hvordan vi involverer skolene."
+    ),
+    help_topics=[
+        "museumsformidling for skoler",
+        "kulturhus som møteplass",
+        "samarbeid mellom museum og bibliotek",
+    ],
+)
+expert(
+    "en",
+    id="l029",
+    name="Kevin Adomaitis",
+    country="US",
+    city_ties=["Kaunas"],
+    languages=["en"],
+    hours_per_month=8,
+    can_travel_to_lithuania=True,
+    headline="Product manager for museum collection-management software",
+    cv=(
+        "I'm a product manager at a software company in Chicago that builds collection-management "
+        "systems for museums. About 400 museums use our product, from big city art museums to small "
+        "regional and county history museums, to catalogue objects, track loans and conservation, "
+        "manage digital images and publish online exhibitions from the same database. I run the "
+        "roadmap and a team of eleven engineers and two designers; my recent work was a redesign of "
+        "the cataloguing screens, a public API and a module that turns a set of records into a web "
+        "exhibition with a few clicks. I spend a lot of time with registrars and curators, "
+        "understanding how they actually work, and I organise our annual user conference and its "
+        "design awards for the best online exhibition built on our platform. Before this I was a "
+        "database developer for a university library. My grandparents came from near Kaunas; I don't "
+        "speak Lithuanian, but I would love to help Lithuanian museums digitise their collections and "
+        "choose a collection database."
+    ),
+    help_topics=[
+        "museum collection databases",
+        "online exhibitions software",
+        "digitising collections",
+    ],
+)
+expert(
+    "mixed",
+    id="l030",
+    name="Vytautas Krüger",
+    country="DE",
+    city_ties=["Biržai"],
+    languages=["lt", "de", "en"],
+    hours_per_month=6,
+    can_travel_to_lithuania=True,
+    headline="Fahrzeugdesigner / automobilių dizaineris, senovinių automobilių klubo pirmininkas",
+    cv=(
+        "Esu automobilių dizaineris, nuo 2006 m. gyvenu Štutgarte. Beruflich arbeite ich als Senior "
+        "Designer im Interieur-Design eines großen Automobilzulieferers: Armaturentafeln, Sitze, "
+        "Lichtkonzepte für den Innenraum. Wir nehmen regelmäßig an internen Designwettbewerben teil, "
+        "und ich war zweimal in der Jury eines Nachwuchswettbewerbs für Fahrzeugdesign an einer "
+        "Hochschule. Laisvalaikiu esu senovinių automobilių klubo pirmininkas: kasmet organizuojame "
+        "parodą, kurioje eksponuojama per 150 automobilių, ir prižiūrime nedidelį klubo muziejų – "
+        "buvusiame garaže įrengtą nuolatinę kolekciją, kurioje daugiausia sovietmečio automobiliai ir "
+        "motociklai. Ich kümmere mich dort um die Restaurierung der Fahrzeuge, um Ersatzteile aus ganz "
+        "Osteuropa und um die Sponsoren. Kiekvieną vasarą su klubo nariais važiuojame į Lietuvą, į "
+        "senovinės technikos sąskrydį prie Biržų, o žiemą rengiame techninius seminarus apie variklių "
+        "remontą. Beruflich habe ich gelernt, Entwürfe vor einem Gremium zu präsentieren und zu "
+        "verteidigen; privat interessiert mich vor allem, wie man alte Fahrzeuge fahrbereit hält. Klubo "
+        "svetainėje rašau straipsnius apie automobilių istoriją. Norėčiau padėti Lietuvos automobilių "
+        "klubams ir pasidalyti patirtimi, kaip rengti "
+        "senovinės technikos parodas ir rasti joms rėmėjų."
+    ),
+    help_topics=[
+        "automobilių interjero dizainas",
+        "Oldtimer-Ausstellungen",
+        "senovinių automobilių restauravimas",
+    ],
+)
+grades("c205", l025=2, l026=2, l027=2, l028=1)
 
 
 def main():
