@@ -1203,6 +1203,255 @@ expert(
 grades("c205", l025=2, l026=2, l027=2, l028=1)
 
 
+# --- c206: job shadowing in a municipal IT / cybersecurity team (en) ------------------------
+challenge(
+    id="c206",
+    municipality="Klaipėda",
+    kind="job_shadowing",
+    title="Job shadowing in the municipal IT and cybersecurity team",
+    description=(
+        "The IT division of Klaipėda city municipality (14 people) runs the network, servers and 900 "
+        "workstations of the administration and its agencies, and stopped a ransomware attempt last "
+        "year only by luck. We invite an experienced public-sector security practitioner to spend a "
+        "working week with our team in Klaipėda: sit in on daily operations, review how we monitor "
+        "alerts and manage patches, backups and user accounts, walk through our incident-response "
+        "plan with us and suggest a realistic improvement roadmap. In return, two of our staff could "
+        "later shadow the expert's own team for a week. Working language: English."
+    ),
+    languages_required=["en"],
+    hours_needed_per_month=20,
+    in_person=True,
+    skills_wanted=[
+        "security monitoring and operations",
+        "incident response",
+        "public-sector IT infrastructure management",
+    ],
+)
+expert(
+    "sv",
+    id="l031",
+    name="Karolis Berglund",
+    country="SE",
+    city_ties=["Klaipėda"],
+    languages=["lt", "sv", "en"],
+    hours_per_month=12,
+    can_travel_to_lithuania=True,
+    headline="Informationssäkerhetschef i en svensk kommun",
+    cv=(
+        "Jag flyttade från Klaipėda till Sverige 2007 och började som nätverkstekniker i en kommun i "
+        "Mellansverige. I dag är jag informationssäkerhetschef i en kommun med 110 000 invånare och "
+        "leder ett team på sex personer inom IT-säkerhet och drift. Vi ansvarar för skyddet av "
+        "kommunens verksamhetssystem, från ekonomisystem och ärendehantering till vård och omsorg och "
+        "skolornas administration. De senaste fyra åren har jag byggt upp kommunens "
+        "säkerhetsövervakning: vi samlar loggar från brandväggar, servrar och klienter i ett SIEM, har "
+        "en jourlista dygnet runt tillsammans med två grannkommuner och följer upp varje larm enligt "
+        "fasta rutiner. Efter att en grannkommun drabbades av ett utpressningsvirus gjorde vi om vår "
+        "incidenthanteringsplan, övade den i en krisövning med kommunledningen och införde "
+        "säkerhetskopior som inte går att nå från nätet och som vi provar att återläsa varje kvartal. "
+        "Jag har också infört tvåfaktorsautentisering för alla anställda, en process för "
+        "sårbarhetshantering med fasta tidsfrister för patchning och behörighetsgranskning två gånger "
+        "om året. En stor del av mitt arbete är att förklara risker för politiker och förvaltningschefer "
+        "och att få budget för säkerhet i en verksamhet där allt annat också är viktigt. Vi arbetar "
+        "enligt ett ledningssystem för informationssäkerhet baserat på ISO 27001 och rapporterar "
+        "allvarliga incidenter till den nationella tillsynsmyndigheten. Innan jag blev säkerhetschef var "
+        "jag i fem år driftansvarig för kommunens nätverk och servrar, så jag känner till vardagen i en "
+        "liten IT-avdelning: gamla system som ingen vågar stänga av, leverantörer som styr "
+        "uppdateringarna och för få personer på jourlistan. Därför börjar jag alltid med det enkla: "
+        "inventering av tillgångar, konton och säkerhetskopior. Jag tar ofta emot praktikanter "
+        "och kollegor från andra kommuner som får följa vårt arbete under en vecka, och jag vet hur "
+        "mycket man lär sig av att se hur larmhanteringen faktiskt går till en vanlig tisdag. Jag "
+        "kommer gärna till Litauen en vecka och tar sedan emot två kollegor hos oss."
+    ),
+    help_topics=[
+        "säkerhetsövervakning och larmhantering",
+        "incidenthantering i kommuner",
+        "informationssäkerhet i offentlig sektor",
+    ],
+)
+expert(
+    "fr",
+    id="l032",
+    name="Nicolas Rimkus",
+    country="BE",
+    city_ties=["Kaunas"],
+    languages=["fr", "lt", "en", "nl"],
+    hours_per_month=10,
+    can_travel_to_lithuania=True,
+    headline="Responsable de la sécurité des systèmes d'information d'une intercommunale",
+    cv=(
+        "Fils d'une mère lituanienne, j'ai grandi à Liège en parlant lituanien à la maison, puis j'ai "
+        "fait mes études d'ingénieur en informatique à Bruxelles. Après sept ans comme administrateur "
+        "systèmes et réseaux dans une entreprise de logistique, je suis passé au secteur public : je "
+        "suis aujourd'hui RSSI d'une intercommunale qui fournit les services informatiques à "
+        "vingt-trois communes et à leurs CPAS, soit environ 4 000 postes de travail. Mon équipe de huit "
+        "personnes gère le centre opérationnel de sécurité mutualisé : supervision des journaux "
+        "d'événements, détection des comportements suspects sur les postes grâce à un EDR, analyse des "
+        "alertes et escalade vers les administrateurs des communes. Nous avons été confrontés à deux "
+        "attaques sérieuses : un hameçonnage ciblé qui a compromis la messagerie d'un échevin, et une "
+        "tentative de rançongiciel bloquée à temps dans une petite commune. Ces incidents m'ont appris "
+        "l'importance d'un plan de réponse simple, connu de tous et testé : qui coupe quoi, qui prévient "
+        "qui, comment communiquer avec les citoyens quand les guichets sont à l'arrêt. Depuis, nous "
+        "organisons chaque année un exercice de crise avec les directeurs généraux des communes. J'ai "
+        "aussi piloté la segmentation des réseaux communaux, la mise en place de sauvegardes "
+        "immuables, la gestion centralisée des correctifs et l'authentification forte pour les accès à "
+        "distance. Une partie importante de mon travail relève de la gouvernance : politique de "
+        "sécurité, analyse de risques, conformité au RGPD et à la directive NIS2, sensibilisation du "
+        "personnel par des campagnes de faux hameçonnage. Je forme régulièrement les informaticiens "
+        "des petites communes, qui sont souvent seuls à tout gérer et n'ont ni le temps ni le budget "
+        "d'un grand service ; pour eux, nous avons rédigé un socle de vingt mesures prioritaires, "
+        "classées de la plus simple à la plus coûteuse, qui sert aujourd'hui de feuille de route dans "
+        "la plupart des communes affiliées. J'ai également participé à la rédaction d'un guide "
+        "régional sur la continuité des services communaux en cas de cyberattaque, avec des modèles de "
+        "messages pour la population et une liste des applications à redémarrer en priorité. Avant chaque exercice, nous mettons à jour l'inventaire des "
+        "serveurs et des applications critiques de chaque commune, car on ne protège bien que ce que "
+        "l'on connaît ; cet inventaire, souvent négligé, est aussi la première chose que je demande à "
+        "voir quand je visite une administration. J'accueille chaque année des stagiaires et des collègues d'autres administrations en "
+        "immersion dans mon équipe, et j'aimerais beaucoup passer une semaine avec une équipe "
+        "informatique municipale en Lituanie, puis recevoir ses collaborateurs à Liège."
+    ),
+    help_topics=[
+        "centre opérationnel de sécurité mutualisé",
+        "plan de réponse aux incidents",
+        "sécurité informatique des communes",
+        "NIS2 pour les collectivités",
+    ],
+)
+expert(
+    "en",
+    id="l033",
+    name="Aistė Harper",
+    country="GB",
+    city_ties=["Tauragė"],
+    languages=["en", "lt"],
+    hours_per_month=10,
+    can_travel_to_lithuania=True,
+    headline="Head of cyber security, shared IT service for three district councils",
+    cv=(
+        "I lead cyber security for a shared IT service that runs the infrastructure of three district "
+        "councils in the East of England: about 2,500 staff, 300 servers and the networks of forty "
+        "council buildings and depots. I started on the service desk in 2009, moved into network "
+        "administration and took over security in 2017, after a phishing incident that took our "
+        "payroll offline for two days. Since then I have built a small security operations function: "
+        "centralised logging, an outsourced 24/7 monitoring partner that we manage closely, clear "
+        "triage rules and a weekly review of every alert that was escalated. I wrote our incident "
+        "response plan and the runbooks for ransomware, account compromise and data loss, and we "
+        "rehearse them twice a year with the chief executives and the communications team. Other work "
+        "I'm proud of: getting every council through the public-sector network compliance checks, "
+        "retiring legacy systems with no vendor support, immutable backups, and a patching regime that "
+        "brought critical vulnerabilities down from months to days. My team is small, four engineers "
+        "and me, so most of our gains came from discipline rather than tools: a complete asset "
+        "register, removing local admin rights, separating the networks of depots and leisure centres "
+        "from the core, and a monthly meeting with service managers where we go through risks in plain "
+        "English. When a supplier account was compromised last winter, we contained it within an hour "
+        "because everyone knew the runbook and who had the authority to switch things off. I regularly host colleagues from "
+        "other councils who spend a few days with my team, and I mentor two apprentices. I also chair a regional forum of council security leads. I grew up in "
+        "Tauragė until I was twelve and still speak Lithuanian with my mum. I'd be glad to spend a "
+        "week with a Lithuanian municipal IT team."
+    ),
+    help_topics=[
+        "security operations for local government",
+        "incident response runbooks",
+        "patching and legacy systems",
+    ],
+)
+expert(
+    "mixed",
+    id="l034",
+    name="Simona Kavaliauskaitė",
+    country="IE",
+    city_ties=["Kaunas"],
+    languages=["lt", "en"],
+    hours_per_month=10,
+    can_travel_to_lithuania=False,
+    headline="Cloud security engineer / debesijos saugumo inžinierė",
+    cv=(
+        "Dublinas, nuo 2014 m. I'm a senior cloud security engineer at a large software company, where "
+        "I run detection engineering for our cloud platform: writing detection rules, tuning alerts in "
+        "our SIEM and leading incident response when something looks wrong at three in the morning. "
+        "Last year I led the response to a leaked access key that was used to start crypto-mining "
+        "servers, from the first alert to the post-incident review. Prieš tai penkerius metus dirbau "
+        "Vilniuje, banko saugumo operacijų centre, kur analizavau incidentus, rašiau reagavimo "
+        "procedūras ir mokiau naujus analitikus. Mano darbo kasdienybė – žurnalų analizė, "
+        "incidentų tyrimai ir bendradarbiavimas su programuotojais, kad spragos būtų ištaisytos "
+        "greitai. I also volunteer as a security reviewer for a small charity. I hold the usual certifications and teach an evening "
+        "course on incident handling for career changers. Šiuo metu dėl šeimos aplinkybių negaliu "
+        "keliauti, bet mielai konsultuočiau nuotoliniu būdu, pavyzdžiui, peržiūrėčiau savivaldybės "
+        "incidentų valdymo planą ar stebėsenos taisykles ir atsakyčiau į IT komandos klausimus vaizdo "
+        "skambučiu."
+    ),
+    help_topics=[
+        "detection engineering",
+        "incidentų valdymas",
+        "cloud security reviews",
+    ],
+)
+expert(
+    "lt",
+    id="l035",
+    name="Arūnas Bagdonas",
+    country="NO",
+    city_ties=["Klaipėda"],
+    languages=["lt", "no", "en", "ru"],
+    hours_per_month=10,
+    can_travel_to_lithuania=True,
+    headline="Fizinės apsaugos bendrovės regiono vadovas, stebėjimo centro specialistas",
+    cv=(
+        "Daugiau kaip dešimt metų gyvenu Bergene ir vadovauju fizinės apsaugos bendrovės regiono "
+        "padaliniui: saugome savivaldybių pastatus, mokyklas, uostą ir prekybos centrus. Esu atsakingas "
+        "už 120 apsaugos darbuotojų, visą parą budintį stebėjimo centrą, vaizdo stebėjimo kameras, "
+        "įeigos kontrolės sistemas ir signalizacijas. Kartu su savivaldybės specialistais parengiau jos "
+        "pastatų saugumo planą: rizikos vertinimą, reagavimo į įsilaužimą ir gaisro signalą tvarką, "
+        "evakuacijos pratybas. Vedu mokymus apie reagavimą į incidentus objektuose – nuo vagysčių iki "
+        "agresyvių lankytojų – ir kasmet atnaujiname budėtojų instrukcijas. Pernai įdiegėme naują "
+        "pavojaus mygtukų sistemą savivaldybės klientų aptarnavimo skyriuose ir sujungėme ją su "
+        "stebėjimo centru. Prieš atvykdamas į Norvegiją dešimt metų dirbau policijoje Klaipėdoje. "
+        "Mūsų stebėjimo centre dirba dvylika operatorių: jie priima signalus iš daugiau kaip 600 "
+        "objektų, siunčia patrulius ir bendrauja su policija bei gaisrine. Esu parengęs operatorių "
+        "darbo standartus ir kasmet organizuoju bendras pratybas su savivaldybės pastatų "
+        "administratoriais. Laisvalaikiu padedu lietuvių bendruomenei Bergene. "
+        "Mielai priimčiau Lietuvos savivaldybių saugos darbuotojus stažuotei ir parodyčiau, kaip dirba "
+        "mūsų stebėjimo centras."
+    ),
+    help_topics=[
+        "fizinė objektų apsauga",
+        "stebėjimo centro darbo organizavimas",
+        "pastatų saugumo planai",
+    ],
+)
+expert(
+    "mixed",
+    id="l036",
+    name="Greta Norkutė-Lewis",
+    country="GB",
+    city_ties=["Vilnius"],
+    languages=["lt", "en"],
+    hours_per_month=8,
+    can_travel_to_lithuania=True,
+    headline="Early-careers programme lead at an IT consultancy / jaunųjų talentų programų vadovė",
+    cv=(
+        "I lead early-careers programmes at a large IT consultancy in Manchester: graduate schemes, "
+        "apprenticeships, internships and a job-shadowing programme in which 300 sixth-formers a year "
+        "spend a week with our software, data and cybersecurity teams. I design the week, match each "
+        "student with a host, train the hosts and measure the results; a third of our apprentices first "
+        "came to us through job shadowing. I also run our partnerships with schools and colleges and "
+        "manage a budget for outreach events. Every year I train about sixty volunteer hosts, "
+        "engineers and analysts who have never mentored anyone, on how to plan a useful week for a "
+        "teenager, what to let them see and how to give feedback. Kartu su mokyklomis rengiu karjeros "
+        "dienas. Anksčiau šešerius metus dirbau personalo atrankos "
+        "agentūroje Vilniuje ir ieškojau IT specialistų bankams bei programavimo įmonėms, todėl gerai "
+        "pažįstu Lietuvos IT darbo rinką. Mielai padėčiau Lietuvos savivaldybėms ar įmonėms sukurti "
+        "stažuočių ir darbo šešėliavimo programas jaunimui: nuo atrankos iki grįžtamojo ryšio po "
+        "stažuotės."
+    ),
+    help_topics=[
+        "job-shadowing programmes",
+        "graduate and apprenticeship schemes",
+        "stažuočių programos jaunimui",
+    ],
+)
+grades("c206", l031=2, l032=2, l033=2, l034=1)
+
+
 def main():
     """Write the three files next to this script."""
 
