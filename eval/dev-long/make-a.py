@@ -1,10 +1,11 @@
-"""Write part A of the dev-long set (experts-a.jsonl, challenges-a.jsonl, qrels-a.tsv).
+"""Write part A of the dev-long set (experts, challenges, qrels and skills files, suffix -a).
 
 The people and organisations are fictional and written by hand; this script only keeps the
 texts in one place and writes them as UTF-8 JSON lines, so they can be checked with check.py.
 """
 
 import json
+import re
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -991,6 +992,7 @@ challenge(
 expert(
     "fr",
     id="l025",
+    notable=True,
     name="Aurélie Vasiliauskas",
     country="FR",
     city_ties=["Panevėžys"],
@@ -1271,6 +1273,7 @@ expert(
 expert(
     "fr",
     id="l032",
+    notable=True,
     name="Nicolas Rimkus",
     country="BE",
     city_ties=["Kaunas"],
@@ -1452,6 +1455,158 @@ expert(
 grades("c206", l031=2, l032=2, l033=2, l034=1)
 
 
+# --- skill coverage: per judged pair and per keyword trap, one key per skill_wanted ----------
+# A key is a help topic, or a phrase that picks the evidence sentence of the CV; None = not covered.
+TRAPS = {
+    "c201": ["l005", "l006"],
+    "c202": ["l011", "l012"],
+    "c203": ["l017", "l018"],
+    "c204": ["l023", "l024"],
+    "c205": ["l029", "l030"],
+    "c206": ["l035", "l036"],
+}
+NONE3 = [None, None, None]
+SKILLS = {
+    ("c201", "l001"): ["To små filialer", "Det frigjorde bemanning", "Vi gjennomførte en brukerundersøkelse"],
+    ("c201", "l002"): [
+        "Standortkonzept für Stadtteilbibliotheken",
+        "Daraus entstanden drei Typen",
+        "Grundlage waren Sozialraumdaten",
+    ],
+    ("c201", "l003"): ["Septynis mažiausius", "Kaimo bibliotekose atsirado", "Prieš kiekvieną sprendimą"],
+    ("c201", "l004"): [
+        "Under de senaste åren har vi gjort om",
+        "I dag är biblioteken mötesplatser",
+        "Jag ledde arbetet med kommunens nya biblioteksplan",
+    ],
+    ("c201", "l028"): [None, "Jeg har også ledet arbeidet med å gjøre huset til en møteplass", None],
+    ("c202", "l007"): [
+        "J'ai piloté l'élaboration du schéma directeur vélo",
+        "Le traitement des carrefours",
+        "En cinq ans, la part modale",
+    ],
+    ("c202", "l008"): [
+        "Jeg var prosjektleder for hovedsykkelvegnettet",
+        "Jeg har gjennomført trafikksikkerhetsrevisjoner",
+        "sykkeltellinger og reisevaneundersøkelser",
+    ],
+    ("c202", "l009"): ["cycle network planning", "Dirbdama su miestais", "Since 2020 I have led plans"],
+    ("c202", "l010"): [
+        "Ich koordiniere die Umsetzung unseres",
+        "Unfallauswertung Radverkehr",
+        "Zu meinen Aufgaben gehören",
+    ],
+    ("c203", "l013"): [
+        "Jag är legitimerad psykolog",
+        "elevhälsoteam och tidiga insatser",
+        "Jag har infört ett strukturerat program",
+    ],
+    ("c203", "l014"): [
+        "Jestem psycholożką i psychoterapeutką",
+        "Jestem współautorką programu profilaktycznego",
+        "szkolenia dla wychowawców",
+    ],
+    ("c203", "l015"): [
+        "paauglių psichikos sveikata",
+        "Mūsų psichologai ir psichikos sveikatos praktikai",
+        "Mokytojams rengiu mokymus",
+    ],
+    ("c203", "l016"): [
+        "Моя работа",
+        "Каждый год вместе с социальными работниками",
+        "Я разработала для учителей",
+    ],
+    ("c204", "l019"): [
+        "Jako kierownik działu technicznego",
+        "Na trudnych zebraniach",
+        "Zawsze zaczynamy od audytu energetycznego",
+    ],
+    ("c204", "l020"): [
+        "Als Projektleiterin bin ich für die energetische Sanierung",
+        "Zusammen mit einer Moderatorin",
+        "Bevor wir ein Haus sanieren",
+    ],
+    ("c204", "l021"): [
+        "We upgrade 1960s and 1970s concrete apartment blocks",
+        "I chair most of these meetings myself",
+        "Each block goes from an energy rating",
+    ],
+    ("c204", "l022"): [
+        "реновация панельных домов",
+        "Я много раз выступал на общих собраниях",
+        "энергоаудит многоквартирных домов",
+    ],
+    ("c205", "l025"): [
+        "j'ai conçu ou coconçu neuf parcours permanents",
+        "Mon travail commence bien avant le dessin",
+        "J'ai rédigé plusieurs programmes de concours",
+    ],
+    ("c205", "l026"): [
+        "Hemos realizado la museografía permanente",
+        "En cada proyecto trabajamos con el equipo del museo",
+        "Hemos ganado seis concursos públicos",
+    ],
+    ("c205", "l027"): [
+        "Разом із командою ми створили нові експозиції",
+        "Ми відмовилися від старого підходу",
+        "Маю досвід організації відкритих конкурсів",
+    ],
+    ("c205", "l028"): [None, "Da museet fikk ny basisutstilling", None],
+    ("c206", "l031"): [
+        "De senaste fyra åren har jag byggt upp",
+        "Efter att en grannkommun drabbades",
+        "Innan jag blev säkerhetschef",
+    ],
+    ("c206", "l032"): [
+        "Mon équipe de huit personnes gère",
+        "Ces incidents m'ont appris",
+        "Après sept ans comme administrateur",
+    ],
+    ("c206", "l033"): [
+        "Since then I have built a small security operations function",
+        "I wrote our incident response plan",
+        "I lead cyber security for a shared IT service",
+    ],
+    ("c206", "l034"): ["I'm a senior cloud security engineer", "Last year I led the response", None],
+}
+
+
+def sentences(text):
+    """Split a CV into sentences; a full stop before a lowercase word or a digit does not end one."""
+    parts = re.split(r"(?<=[.!?])\s+", text)
+    out = []
+    for part in parts:
+        if out and not part[0].isupper():
+            out[-1] += " " + part
+        else:
+            out.append(part)
+    return out
+
+
+def evidence(expert_row, key):
+    """Return the help topic equal to key, or the one CV sentence that contains it."""
+    if key in expert_row["help_topics"]:
+        return key
+    hits = [sent for sent in sentences(expert_row["cv"]) if key in sent]
+    if len(hits) != 1:
+        raise ValueError(f"{expert_row['id']}: {len(hits)} sentences contain {key!r}")
+    return hits[0]
+
+
+def skill_rows():
+    """Build the skills file rows: judged pairs in qrels order, then each challenge's traps."""
+    by_e = {e["id"]: e for e in EXPERTS}
+    by_c = {c["id"]: c for c in CHALLENGES}
+    pairs = [(c, e) for c, e, _ in QRELS] + [(c, e) for c, es in TRAPS.items() for e in es]
+    rows = []
+    for cid, eid in pairs:
+        keys = SKILLS.get((cid, eid), NONE3)
+        for skill, key in zip(by_c[cid]["skills_wanted"], keys, strict=True):
+            text = "" if key is None else evidence(by_e[eid], key)
+            rows.append(f"{cid}\t{eid}\t{skill}\t{int(key is not None)}\t{text}\n")
+    return rows
+
+
 def main():
     """Write the three files next to this script."""
 
@@ -1463,6 +1618,8 @@ def main():
     dump("experts-a.jsonl", EXPERTS)
     qrels = "".join(f"{c}\t{e}\t{g}\n" for c, e, g in QRELS)
     (HERE / "qrels-a.tsv").write_text(qrels, encoding="utf-8")
+    header = "challenge_id\texpert_id\tskill\tcovered\tevidence\n"
+    (HERE / "skills-a.tsv").write_text(header + "".join(skill_rows()), encoding="utf-8")
 
 
 if __name__ == "__main__":
