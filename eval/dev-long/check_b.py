@@ -61,9 +61,7 @@ def check_fields(obj, fields, errors):
 
 def constraints_hold(expert, challenge):
     """Say whether the README's three hard constraints hold for a pair."""
-    if (challenge["in_person"] or challenge["kind"] == "job_shadowing") and not expert[
-        "can_travel_to_lithuania"
-    ]:
+    if (challenge["in_person"] or challenge["kind"] == "job_shadowing") and not expert["can_travel_to_lithuania"]:
         return False
     if not set(challenge["languages_required"]) <= set(expert["languages"]):
         return False
