@@ -151,7 +151,7 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_anonymous_read(request):
+        if not settings.PAGE_CACHE_PAGES or not is_anonymous_read(request):
             return self.get_response(request)
         key = page_key(request)
         entry = store().get(key)
