@@ -12,11 +12,7 @@ challenge, or sharing a head word with a neighbouring skill, has a small margin.
   z-score, ``ranking.RELEVANCE_PARAMS``), clipped to [-2, 6] (a very strong expert does not
   cover every skill for it);
 - ``margin``: the margin of the evidence unit;
-- ``lexical``: the share of the skill's word stems (``text.stem_keys``) found in one unit;
-- ``peak``: how far the expert's closest unit to the skill stands out from the expert's other
-  units (best z-score minus the median one). Its fitted weight is negative: with the margin
-  already in, one unit that alone touches the skill is more often a passing mention than a
-  profile whose other units are near the skill too.
+- ``lexical``: the share of the skill's word stems (``text.stem_keys``) found in one unit.
 
 A competency or help topic that holds every stem of the skill always counts, with that topic
 as the evidence. The coefficients were fitted on the dev labels and checked with 5-fold
@@ -37,7 +33,7 @@ import numpy as np
 from matching.text import lexical_overlap, lithuanian_share, stem_keys
 
 MODEL_FILE = Path(__file__).with_name("evidence_model.json")
-FEATURES = ("relevance", "margin", "lexical", "peak")
+FEATURES = ("relevance", "margin", "lexical")
 RELEVANCE_CLIP = (-2.0, 6.0)
 # A language group needs this many units of the pool to be standardised on its own;
 # smaller groups (and small pools) use the statistics of all units.
@@ -108,7 +104,6 @@ def pool_features(pool, vectors, relevance) -> list[tuple[list[int], np.ndarray]
             best.append(j)
             features[k, 1] = float(margin[j])
             features[k, 2] = max(lexical_overlap(skill, unit) for unit in p.sentences)
-            features[k, 3] = float(mine[k].max() - np.median(mine[k]))
         out.append((best, features))
     return out
 
