@@ -54,3 +54,19 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.task}{tuple(self.args)}"
+
+
+class PageCacheGeneration(models.Model):
+    """The page cache's content generation where the cache is per process (one row, pk 1).
+
+    Without a shared cache every process keeps its own pages in memory; the generation they key
+    them by must still be one, so a publish seen by one process invalidates all of them.
+    """
+
+    value = models.CharField(max_length=32)
+
+    class Meta:
+        verbose_name = _("page cache generation")
+
+    def __str__(self):
+        return self.value

@@ -8,11 +8,11 @@ limits: docs/performance.md.
 import hashlib
 import re
 import uuid
-from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
+from django.db import DatabaseError, transaction
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
@@ -30,20 +30,19 @@ def store():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
-def _generation_file():
-    """Return the file that shares the generation between processes when the cache is per-process, else None."""
-    if isinstance(store(), LocMemCache):
-        return Path(settings.VAR_DIR) / "pagecache-generation"
-    return None
+def _generation_in_database():
+    """Tell whether the generation lives in the database: the cache is per process, so it cannot hold it."""
+    return isinstance(store(), LocMemCache)
 
 
 def generation():
     """Return the current content generation (a short string)."""
-    path = _generation_file()
-    if path is not None:
+    if _generation_in_database():
+        from .models import PageCacheGeneration
+
         try:
-            return path.read_text() or "0"
-        except FileNotFoundError:
+            return PageCacheGeneration.objects.filter(pk=1).values_list("value", flat=True).first() or "0"
+        except DatabaseError:  # before the table's migration has run
             return "0"
     value = store().get(GENERATION_KEY)
     if value is None:
@@ -56,12 +55,14 @@ def generation():
 def bump():
     """Start a new generation: every cached page and fragment is out of date from now on."""
     value = uuid.uuid4().hex[:12]
-    path = _generation_file()
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{path.name}.{value}")
-        temporary.write_text(value)
-        temporary.replace(path)  # atomic: a reader sees the old or the new generation, never half
+    if _generation_in_database():
+        from .models import PageCacheGeneration
+
+        try:
+            with transaction.atomic():  # a savepoint: a missing table (during migrations) must not break the caller
+                PageCacheGeneration.objects.update_or_create(pk=1, defaults={"value": value})
+        except DatabaseError:
+            pass
     else:
         store().set(GENERATION_KEY, value, None)
 
@@ -84,6 +85,25 @@ def fragment(name, parts, compute, request=None, timeout=None):
         value = compute()
         store().set(key, value, timeout or settings.PAGE_CACHE_TIMEOUT)
     return value
+
+
+def fragment_html(name, parts, render, request):
+    """Return render() cached for the current generation, host and language, unless it must not be shared.
+
+    For the public parts of a page only (listings, menus, occurrences): nothing that names the
+    visitor. A preview renders a draft, so it is neither read from nor stored in the cache, and an
+    output carrying a CSRF token (a form) is never stored, since it belongs to one visitor.
+    """
+    if request is None or getattr(request, "is_preview", False):
+        return render()
+    digest = hashlib.blake2b(repr((request.get_host(), get_language(), parts)).encode(), digest_size=12).hexdigest()
+    key = f"frag:{request_generation(request)}:{name}:{digest}"
+    html = store().get(key)
+    if html is None:
+        html = render()
+        if "csrfmiddlewaretoken" not in html:
+            store().set(key, html, settings.PAGE_CACHE_TIMEOUT)
+    return html
 
 
 def is_anonymous_read(request):
@@ -131,7 +151,7 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not is_anonymous_read(request):
+        if not settings.PAGE_CACHE_PAGES or not is_anonymous_read(request):
             return self.get_response(request)
         key = page_key(request)
         entry = store().get(key)

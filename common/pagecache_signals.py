@@ -16,7 +16,7 @@ def content_changed(**kwargs):
 
 def model_changed(sender, **kwargs):
     """Invalidate when a row of an app whose content pages show is saved or deleted."""
-    if sender._meta.app_label in settings.PAGE_CACHE_APPS:
+    if sender._meta.app_label in settings.PAGE_CACHE_APPS and sender._meta.model_name != "pagecachegeneration":
         content_changed()
 
 

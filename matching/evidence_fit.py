@@ -18,25 +18,41 @@ from matching.text import stem_keys
 
 FOLDS = 5
 SEEDS = (0, 1, 2)
-THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7)
+THRESHOLDS = (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75)
+# Pool sizes of the small-pool check (the tests' pools hold about ten candidates).
+SMALL_POOLS = (10, 30)
 
 
-def label_features(experts, challenges, labels, embedder):
-    """Return (features rows × FEATURES, covered, challenge ids, declared) for every label row."""
+def label_features(experts, challenges, labels, embedder, pool_size=None, seed=0):
+    """Return (features rows × FEATURES, covered, challenge ids, declared) for every label row.
+
+    By default every challenge ranks every expert. With ``pool_size`` each challenge ranks
+    only its labelled experts plus random others up to that many candidates (a page ranks
+    the candidates its viewer may see, so pools differ in size).
+    """
     pool = ranking.prepare_experts(list(experts), embedder)
     position = {p.id: i for i, p in enumerate(pool)}
     by_c = {str(c["id"]): c for c in challenges}
+    rng = np.random.default_rng(seed)
     per_challenge = {}
     for cid in sorted({r["challenge_id"] for r in labels}):
+        members = list(range(len(pool)))
+        if pool_size:
+            judged = sorted({position[r["expert_id"]] for r in labels if r["challenge_id"] == cid})
+            others = [i for i in members if i not in judged]
+            extra = max(0, min(len(others), pool_size - len(judged)))
+            members = sorted(judged + [int(i) for i in rng.choice(others, extra, replace=False)])
+        candidates = [pool[i] for i in members]
         vectors = ranking.prepare_challenge(by_c[cid], embedder)
-        signals = ranking.compute_signals(by_c[cid], pool, lexical=False, vectors=vectors)
+        signals = ranking.compute_signals(by_c[cid], candidates, lexical=False, vectors=vectors)
         relevance = ranking.fuse(signals, ranking.RELEVANCE_PARAMS)
-        per_challenge[cid] = (vectors.skills, evidence.pool_features(pool, vectors, relevance))
+        found = evidence.pool_features(candidates, vectors, relevance)
+        per_challenge[cid] = (vectors.skills, {pool[i].id: f for i, (_, f) in zip(members, found, strict=True)})
     rows, covered, groups, declared = [], [], [], []
     for r in labels:
         skills, found = per_challenge[r["challenge_id"]]
         i = position[r["expert_id"]]
-        rows.append(found[i][1][skills.index(r["skill"])])
+        rows.append(found[r["expert_id"]][skills.index(r["skill"])])
         covered.append(bool(r["covered"]))
         groups.append(r["challenge_id"])
         keys = stem_keys(r["skill"])
@@ -66,8 +82,13 @@ def _scores(claimed, covered) -> tuple[float, float]:
     return float(precision), float(claimed[covered].mean()) if covered.any() else 0.0
 
 
-def cross_validate(features, covered, groups, declared, threshold=0.5) -> tuple[float, float]:
-    """Return precision and recall of FOLDS-fold cross-validation over challenges (mean of SEEDS)."""
+def cross_validate(features, covered, groups, declared, threshold=0.5, test_features=None) -> tuple[float, float]:
+    """Return precision and recall of FOLDS-fold cross-validation over challenges (mean of SEEDS).
+
+    ``test_features`` (the same rows computed in other pools) replace the held-out rows'
+    features: trained on the full pools, judged in smaller ones.
+    """
+    test_features = features if test_features is None else test_features
     results = []
     challenges = np.array(sorted(set(groups)))
     for seed in SEEDS:
@@ -76,9 +97,30 @@ def cross_validate(features, covered, groups, declared, threshold=0.5) -> tuple[
         for fold in range(FOLDS):
             test = np.isin(groups, order[fold::FOLDS])
             weights, bias = fit(features[~test], covered[~test])
-            claimed[test] = _claims(features[test], weights, bias, declared[test], threshold)
+            claimed[test] = _claims(test_features[test], weights, bias, declared[test], threshold)
         results.append(_scores(claimed, covered))
     return tuple(np.mean(results, axis=0))
+
+
+def fold_spread(features, covered, groups, declared, threshold=0.5) -> tuple[float, float, float, float]:
+    """Return (precision mean, std, recall mean, std) over the single test folds of every shuffle.
+
+    The spread says how much the figure moves from one set of held-out challenges to another,
+    which is what a held-out set of the same kind will do.
+    """
+    precisions, recalls = [], []
+    challenges = np.array(sorted(set(groups)))
+    for seed in SEEDS:
+        order = np.random.default_rng(seed).permutation(challenges)
+        for fold in range(FOLDS):
+            test = np.isin(groups, order[fold::FOLDS])
+            weights, bias = fit(features[~test], covered[~test])
+            claimed = _claims(features[test], weights, bias, declared[test], threshold)
+            if claimed.any():
+                precisions.append(covered[test][claimed].mean())
+            if covered[test].any():
+                recalls.append(claimed[covered[test]].mean())
+    return (float(np.mean(precisions)), float(np.std(precisions)), float(np.mean(recalls)), float(np.std(recalls)))
 
 
 def report(experts, challenges, labels, embedder, write: bool = False) -> None:
@@ -87,10 +129,18 @@ def report(experts, challenges, labels, embedder, write: bool = False) -> None:
     threshold = evidence.model()["threshold"]
     precision, recall = cross_validate(features, covered, groups, declared, threshold)
     print(f"{FOLDS}-fold CV over challenges (x{len(SEEDS)}): precision={precision:.3f}  recall={recall:.3f}")
+    p_mean, p_std, r_mean, r_std = fold_spread(features, covered, groups, declared, threshold)
+    print(f"  per test fold: precision {p_mean:.3f} ± {p_std:.3f}  recall {r_mean:.3f} ± {r_std:.3f}")
     curve = (cross_validate(features, covered, groups, declared, t) for t in THRESHOLDS)
     print(
         "  CV by threshold: " + "  ".join(f"{t}: {p:.3f}/{r:.3f}" for t, (p, r) in zip(THRESHOLDS, curve, strict=True))
     )
+    for size in SMALL_POOLS:
+        small = label_features(experts, challenges, labels, embedder, pool_size=size)[0]
+        precision, recall = cross_validate(features, covered, groups, declared, threshold, test_features=small)
+        print(
+            f"  CV, held-out challenges ranked in pools of {size} candidates: precision={precision:.3f}  recall={recall:.3f}"
+        )
     weights, bias = fit(features, covered)
     precision, recall = _scores(_claims(features, weights, bias, declared, threshold), covered)
     named = {name: round(float(w), 3) for name, w in zip(evidence.FEATURES, weights, strict=True)}

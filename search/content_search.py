@@ -112,7 +112,8 @@ def attach(entries):
 
     page_ids = [e.object_id for e in entries if e.source == "page"]
     challenge_ids = [e.object_id for e in entries if e.source == "challenge"]
-    pages = Page.objects.live().public().filter(pk__in=page_ids).specific().in_bulk() if page_ids else {}
+    # Plain pages: a hit needs only the URL, which every page has without its specific subclass (one query).
+    pages = Page.objects.live().public().filter(pk__in=page_ids).in_bulk() if page_ids else {}
     challenges = {}
     if challenge_ids:
         model = apps.get_model("challenges", "Challenge")

@@ -7,6 +7,7 @@ stem length. It is deliberately light: it conflates the usual noun and adjective
 every form a full snowball stemmer would. Elasticsearch uses its own ``lithuanian`` stemmer.
 """
 
+import functools
 import re
 import unicodedata
 
@@ -133,8 +134,9 @@ def stem_english(token):
 STEMMERS = {"lt": stem_lithuanian, "en": stem_english}
 
 
+@functools.lru_cache(maxsize=65536)
 def stem(token, language="lt"):
-    """Return the stem of one folded token in the given language (Lithuanian by default)."""
+    """Return the stem of one folded token in the given language (Lithuanian by default; memoised: highlighting stems every word of every snippet)."""
     return STEMMERS.get(language, stem_lithuanian)(token)
 
 

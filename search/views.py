@@ -6,7 +6,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
-from common.pagecache import is_anonymous_read, mark_cacheable
+from common.pagecache import fragment, is_anonymous_read, mark_cacheable
 
 from .autocomplete import autocomplete as suggest_for_box
 from .content_search import city_choices, search_content
@@ -34,7 +34,8 @@ def results(request):
     if is_anonymous_read(request):
         mark_cacheable(request)  # public pages only, the same for every anonymous visitor; index writes bump it
     language = _language()
-    form = SiteSearchForm(request.GET or None, cities=city_choices(language))
+    cities = fragment("city-choices", (language,), lambda: city_choices(language), request=request)
+    form = SiteSearchForm(request.GET or None, cities=cities)
     outcome = None
     if form.is_bound:
         form.is_valid()

@@ -73,3 +73,16 @@ def test_evidence_and_text_never_import_ranking_or_explain():
         names = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import | ast.ImportFrom) for a in n.names}
         names |= {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.module}
         assert not names & {"ranking", "explain", "matching.ranking", "matching.explain"}, module.__name__
+
+
+def test_fold_spread_and_held_out_features_from_other_pools():
+    rng = np.random.default_rng(1)
+    groups = np.repeat([f"c{i}" for i in range(10)], 12)
+    covered = rng.random(len(groups)) < 0.5
+    separable = np.c_[covered * 4.0 - 2 + rng.normal(0, 0.1, len(groups)), rng.normal(0, 1, (len(groups), 2))]
+    none = np.zeros(len(groups), bool)
+    assert evidence_fit.fold_spread(separable, covered, groups, none) == (1.0, 0.0, 1.0, 0.0)
+    # Held-out rows judged on other features: the model trained on ``separable`` sees only noise.
+    noise = rng.normal(0, 1, separable.shape)
+    precision, recall = evidence_fit.cross_validate(separable, covered, groups, none, test_features=noise)
+    assert precision < 0.8 and recall < 0.8

@@ -9,7 +9,7 @@ import os
 
 from celery.schedules import crontab
 
-from config.settings.environment import VAR_DIR, env_list
+from config.settings.environment import VAR_DIR, env_bool, env_list
 
 # --- Cache: Redis when configured (degrading to no cache when Redis is down), memory otherwise ---
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -25,9 +25,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Anonymous page responses and page fragments (common.pagecache): Redis when configured (shared by all
-# processes); otherwise per-process memory, with the generation shared through a file under VAR_DIR.
+# processes); otherwise per-process memory, with the generation in a database row (common.PageCacheGeneration).
 PAGE_CACHE_ALIAS = "pages"
 PAGE_CACHE_TIMEOUT = int(os.environ.get("PAGE_CACHE_TIMEOUT", "60"))
+# Whole anonymous pages (off: only fragments are cached, as for logged-in visitors; for measuring and debugging).
+PAGE_CACHE_PAGES = env_bool("PAGE_CACHE_PAGES", True)
 if REDIS_URL:
     CACHES["pages"] = {**CACHES["default"], "KEY_PREFIX": "pages"}
 else:
