@@ -280,11 +280,12 @@ def main(argv=None):
     p = sub.add_parser("bench", help="encode, import, suggestions and memory, each as a ratio to its floor")
     p.add_argument("--texts", default=None, help="JSON lines file of experts for real-length texts")
     p.add_argument("--quick", action="store_true", help="small sizes (tests, a busy machine)")
-    p.add_argument("--only", help="comma-separated parts: encode,import,suggest,rss (default: all)")
+    p.add_argument("--only", help="comma-separated parts: encode,import,suggest,rss,rank (default: all)")
     p.add_argument("--sizes", default=None, help="suggest: experts, comma-separated (default 10000,100000; quick 2000)")
     p.add_argument("--import-count", type=int, default=None, help="import: experts (default 200; quick 32)")
     p.add_argument("--database-url", default=None, help="a scratch database (default: a new SQLite file)")
     p.add_argument("--queries", type=int, default=100)
+    p.add_argument("--write-set", default=None, help="rank: also write the synthetic set's JSON lines into this folder")
     p.set_defaults(func=cmd_bench)
 
     args = parser.parse_args(argv)
