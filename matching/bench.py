@@ -72,7 +72,8 @@ def size_class_set(
     The experts of every source whose CV already has ``cv_words`` words are kept; the rest are
     synthetic (ids ``s001``...): the profile of one expert with the CV and help topics of a
     second, different expert appended, so every text is new (no cache hits) and each CV stays
-    within ``cv_words``. Challenges past the sources' are joins of two (ids ``cs01``...). The
+    within ``cv_words``; every one of its units carries its number (`` (12)``), so no sentence
+    repeats another expert's either (a few tokens more per sentence). Challenges past the sources' are joins of two (ids ``cs01``...). The
     same arguments give the same set.
     """
     base_e = [e for folder in sources for e in metrics.read_jsonl(Path(folder) / "experts.jsonl")]
@@ -84,11 +85,14 @@ def size_class_set(
     for i, j in pairs:
         if len(out_e) >= experts:
             break
-        a, b = base_e[i], base_e[j]
-        if i == j or not low <= _words(a["cv"]) + _words(b["cv"]) <= high:
+        a, b, k = base_e[i], base_e[j], len(out_e) + 1
+        # Every unit gets the synthetic expert's number, so no sentence is a cache hit either.
+        cv = " ".join(f"{s.rstrip('.')} ({k})." for s in ranking.split_sentences(f"{a['cv']} {b['cv']}"))
+        if i == j or not low <= _words(cv) <= high:
             continue
-        joined = dict(a, id=f"s{len(out_e) + 1:03d}", name=f"{a['name']} / {b['name']}", cv=f"{a['cv']} {b['cv']}")
-        joined["help_topics"] = list(dict.fromkeys(list(a.get("help_topics") or []) + list(b.get("help_topics") or [])))
+        joined = dict(a, id=f"s{k:03d}", name=f"{a['name']} / {b['name']}", headline=f"{a['headline']} ({k})", cv=cv)
+        topics = list(dict.fromkeys(list(a.get("help_topics") or []) + list(b.get("help_topics") or [])))
+        joined["help_topics"] = [f"{t} ({k})" for t in topics]
         joined["languages"] = list(dict.fromkeys(list(a["languages"]) + list(b["languages"])))
         out_e.append(joined)
     out_c = [dict(c) for c in base_c][:challenges]
