@@ -24,16 +24,27 @@ def _embedder():
     return default_embedder()
 
 
+def prepare_challenges(challenges, embedder) -> dict:
+    """Return ``{challenge_id: ranking.ChallengeVectors}``, every text and skill in one encoder call.
+
+    One call sorts all of them by length: per challenge, three short skills would be padded
+    to the length of its text.
+    """
+    embedder.queries([t for c in challenges for t in [ranking.challenge_text(c)] + ranking.challenge_skills(c)])
+    return {c["id"]: ranking.prepare_challenge(c, embedder) for c in challenges}  # memo hits
+
+
 def rank_all(experts, challenges, params=ranking.DEFAULT_PARAMS, top=10, embedder=None, cache=None):
     """Return ``{challenge_id: [(expert_id, score), ...]}`` for every challenge."""
     embedder = embedder or _embedder()
     pool = ranking.prepare_experts(experts, embedder)
+    vectors = prepare_challenges(challenges, embedder)
     runs = {}
     for challenge in challenges:
         key = challenge["id"]
         signals = cache.get(key) if cache is not None else None
         if signals is None:
-            signals = ranking.compute_signals(challenge, pool, embedder)
+            signals = ranking.compute_signals(challenge, pool, embedder, vectors=vectors[key])
             if cache is not None:
                 cache[key] = signals
         suggestions = ranking.rank(challenge, pool, embedder, params, top=top, signals=signals)
