@@ -321,7 +321,7 @@ def bench_rank(experts: list[dict], challenges: list[dict], out: Path | None = N
     from matching import cli, embedding
 
     embedding._models.clear()
-    start = time.perf_counter()
+    cpu, start = time.process_time(), time.perf_counter()
     model = get_model()
     load = time.perf_counter() - start
     out = out or Path(tempfile.mkdtemp(prefix="matching-bench-")) / "run.tsv"
@@ -329,7 +329,8 @@ def bench_rank(experts: list[dict], challenges: list[dict], out: Path | None = N
     runs = cli.rank_all(experts, challenges, embedder=Embedder(model))
     metrics.write_run(out, runs)
     ranked = time.perf_counter() - start
-    return {"load_s": load, "rank_s": ranked, "total_s": load + ranked, "lines": sum(len(r) for r in runs.values())}
+    return {"load_s": load, "rank_s": ranked, "total_s": load + ranked, "cpu_s": time.process_time() - cpu,
+            "lines": sum(len(r) for r in runs.values()), "load_avg": os.getloadavg()[0]}  # fmt: skip
 
 
 RSS_WEB = """
@@ -407,7 +408,8 @@ def run(args) -> None:
         words = np.mean([len(e["cv"].split()) for e in experts])
         print(f"rank: {len(experts)} experts (CVs {words:.0f} words on average) x {len(challenges)} challenges: "
               f"model load {r['load_s']:.1f} s, rank_all + run file {r['rank_s']:.1f} s, total {r['total_s']:.1f} s "
-              f"(target < {RANK_TARGET_S:.0f} s for the whole command)")  # fmt: skip
+              f"(target < {RANK_TARGET_S:.0f} s for the whole command); CPU {r['cpu_s']:.1f} s; "
+              f"load average {r['load_avg']:.1f} on {os.cpu_count()} cores")  # fmt: skip
     if "rss" in parts:
         r = bench_rss()
         print(
