@@ -152,21 +152,24 @@ def encode_batches(model, texts: list[str], batch_size: int = 32) -> np.ndarray:
     bf16 = use_bfloat16()
     model.eval()
 
-    def run(batch: np.ndarray) -> np.ndarray:
-        torch.set_num_threads(per_batch)  # this thread's torch pool
-        features = model.preprocess([texts[i] for i in batch])
-        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-            vectors = model(features)["sentence_embedding"]
-        return torch.nn.functional.normalize(vectors.float(), p=2, dim=1).numpy()
-
+    # Tokenised here, not in the workers: a fast tokenizer must not be called from two threads.
+    features = [model.preprocess([texts[i] for i in batch]) for batch in batches]
     out = np.zeros((len(texts), dim), np.float32)
-    if workers == 1 or len(batches) == 1:
-        for batch in batches:
-            out[batch] = run(batch)
+
+    def run(share: int) -> None:
+        torch.set_num_threads(per_batch)  # this thread's torch pool
+        # One autocast region per worker: the weights are cast to bfloat16 once, not per batch.
+        with torch.inference_mode(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+            for k in range(share, len(batches), workers):
+                vectors = model(features[k])["sentence_embedding"]
+                out[batches[k]] = torch.nn.functional.normalize(vectors.float(), p=2, dim=1).numpy()
+
+    workers = min(workers, len(batches))
+    if workers == 1:
+        run(0)
         return out
-    with ThreadPoolExecutor(min(workers, len(batches)), thread_name_prefix="matching-encode") as pool:
-        for batch, vectors in zip(batches, pool.map(run, batches), strict=True):
-            out[batch] = vectors
+    with ThreadPoolExecutor(workers, thread_name_prefix="matching-encode") as pool:
+        list(pool.map(run, range(workers)))  # re-raises a worker's error
     return out
 
 
