@@ -100,8 +100,8 @@ def encoder_threads() -> tuple[int, int]:
     ``MATCHING_TORCH_THREADS`` (default 1) threads per batch, and ``MATCHING_ENCODE_WORKERS``
     (default: the usable cores divided by that) batches at once. One torch thread per batch and
     one batch per core never waits at a thread barrier for a core another process took: on the
-    shared 2-core host two workers were 1.4x faster than one, and torch's own two threads
-    2.5x slower than one (``matching/README.md``, rank bench).
+    shared 2-core host two workers were 1.3-1.5x faster than one, and torch's own two threads
+    1.6-2.6x slower than one (``matching/README.md``, rank speed).
     """
     per_batch = max(1, int(_setting("MATCHING_TORCH_THREADS") or 1))
     cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
