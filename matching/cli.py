@@ -24,16 +24,27 @@ def _embedder():
     return default_embedder()
 
 
+def prepare_challenges(challenges, embedder) -> dict:
+    """Return ``{challenge_id: ranking.ChallengeVectors}``, every text and skill in one encoder call.
+
+    One call sorts all of them by length: per challenge, three short skills would be padded
+    to the length of its text.
+    """
+    embedder.queries([t for c in challenges for t in [ranking.challenge_text(c)] + ranking.challenge_skills(c)])
+    return {c["id"]: ranking.prepare_challenge(c, embedder) for c in challenges}  # memo hits
+
+
 def rank_all(experts, challenges, params=ranking.DEFAULT_PARAMS, top=10, embedder=None, cache=None):
     """Return ``{challenge_id: [(expert_id, score), ...]}`` for every challenge."""
     embedder = embedder or _embedder()
     pool = ranking.prepare_experts(experts, embedder)
+    vectors = prepare_challenges(challenges, embedder)
     runs = {}
     for challenge in challenges:
         key = challenge["id"]
         signals = cache.get(key) if cache is not None else None
         if signals is None:
-            signals = ranking.compute_signals(challenge, pool, embedder)
+            signals = ranking.compute_signals(challenge, pool, embedder, vectors=vectors[key])
             if cache is not None:
                 cache[key] = signals
         suggestions = ranking.rank(challenge, pool, embedder, params, top=top, signals=signals)
@@ -280,11 +291,12 @@ def main(argv=None):
     p = sub.add_parser("bench", help="encode, import, suggestions and memory, each as a ratio to its floor")
     p.add_argument("--texts", default=None, help="JSON lines file of experts for real-length texts")
     p.add_argument("--quick", action="store_true", help="small sizes (tests, a busy machine)")
-    p.add_argument("--only", help="comma-separated parts: encode,import,suggest,rss (default: all)")
+    p.add_argument("--only", help="comma-separated parts: encode,import,suggest,rss,rank (default: all)")
     p.add_argument("--sizes", default=None, help="suggest: experts, comma-separated (default 10000,100000; quick 2000)")
     p.add_argument("--import-count", type=int, default=None, help="import: experts (default 200; quick 32)")
     p.add_argument("--database-url", default=None, help="a scratch database (default: a new SQLite file)")
     p.add_argument("--queries", type=int, default=100)
+    p.add_argument("--write-set", default=None, help="rank: also write the synthetic set's JSON lines into this folder")
     p.set_defaults(func=cmd_bench)
 
     args = parser.parse_args(argv)

@@ -229,14 +229,13 @@ class Suggestion:
 
 
 def lexical_scores(query: str, docs: list[str]) -> np.ndarray:
-    """Return TF-IDF char n-gram cosine of ``query`` against each doc (fitted on the pool)."""
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    """Return TF-IDF char n-gram cosine of ``query`` against each doc (fitted on the pool and the query).
 
-    if not docs:
-        return np.zeros(0, np.float32)
-    vectorizer = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, lowercase=True)
-    matrix = vectorizer.fit_transform(docs + [query])
-    return np.asarray((matrix[:-1] @ matrix[-1].T).toarray()).ravel().astype(np.float32)
+    The pool's n-grams are counted once per pool (``matching.lexical``), not once per challenge.
+    """
+    from matching.lexical import pool_ngrams
+
+    return pool_ngrams(docs).scores(query)
 
 
 def _zscore(values: np.ndarray) -> np.ndarray:

@@ -28,6 +28,7 @@ _LT_LETTERS = re.compile("[ąčęėįšųūž]")
 _OTHER_LETTERS = re.compile("[łśćńźóäöüßåæøéèêàçñ\u0400-\u04ff]")
 
 
+@lru_cache(maxsize=20_000)  # every challenge asks again for every unit of the pool
 def lithuanian_share(text: str) -> float:
     """Return the share of Lithuanian marker words among marker words of any language (0.5 if none)."""
     lt = other = 0
