@@ -106,9 +106,13 @@ def fragment_html(name, parts, render, request):
     return html
 
 
+# Paths that never serve a public page (the API, the admins, files): not even looked up in the cache.
+NOT_PAGES = ("/api/", "/admin/", "/django-admin/", "/documents/", "/static/", "/media/", "/healthz")
+
+
 def is_anonymous_read(request):
     """Tell whether this request may be answered from, or stored in, the shared page cache."""
-    if request.method not in ("GET", "HEAD"):
+    if request.method not in ("GET", "HEAD") or request.path.startswith(NOT_PAGES):
         return False
     if settings.SESSION_COOKIE_NAME in request.COOKIES or any(name in request.COOKIES for name in PERSONAL_COOKIES):
         return False
