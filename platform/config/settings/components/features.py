@@ -29,7 +29,12 @@ MATCHING_MODEL = os.environ.get("MATCHING_MODEL", "")
 MATCHING_MODEL_CACHE = os.environ.get("MATCHING_MODEL_CACHE", "")
 MATCHING_CANDIDATES = int(os.environ.get("MATCHING_CANDIDATES", "300"))
 MATCHING_AUTO_EMBED = env_bool("MATCHING_AUTO_EMBED", True)
-MATCHING_TORCH_THREADS = os.environ.get("MATCHING_TORCH_THREADS", "")  # empty = torch's default
+# Encoder threads (matching.embedding.encode_workers): torch threads per batch (empty = 1) and batches
+# encoded side by side (empty = the usable cores / threads per batch).
+MATCHING_TORCH_THREADS = os.environ.get("MATCHING_TORCH_THREADS", "")
+MATCHING_ENCODE_WORKERS = os.environ.get("MATCHING_ENCODE_WORKERS", "")
+# auto: bfloat16 matrix products only where the CPU does them natively (AMX/AVX-512 BF16); float32 | bfloat16.
+MATCHING_ENCODER_PRECISION = os.environ.get("MATCHING_ENCODER_PRECISION", "auto")
 # Seconds a web request waits for the embedding process to encode a query (then: lexical search).
 MATCHING_QUERY_TIMEOUT = float(os.environ.get("MATCHING_QUERY_TIMEOUT", "2"))
 # Experts per encoder batch when many are embedded at once (imports, rebuilds).
