@@ -105,3 +105,28 @@ OTHERS = [
 def pool_dicts():
     """Return nine experts (the one clear fit writes in English) and one Lithuanian challenge."""
     return [dict(WATER_EN), dict(EVENTS_LT), dict(NURSE_LT)] + [dict(o) for o in OTHERS], dict(WATER_CHALLENGE)
+
+
+@pytest.fixture
+def run_bench():
+    """Return a function running ``python -m matching bench ARGS…`` offline, outside Django (its stdout)."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+
+    def run(*args):
+        done = subprocess.run(
+            [sys.executable, "-m", "matching", "bench", "--quick", *args],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parents[2],
+            env={**env, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
+            timeout=600,
+        )
+        assert done.returncode == 0, done.stderr[-3000:]
+        return done.stdout
+
+    return run

@@ -1,15 +1,8 @@
 """The rank command's speed work: the size-class set, the batched encoder, and the bench's rank part."""
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import numpy as np
 
 from matching import bench, embedding, ranking
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_size_class_set_has_long_distinct_cvs():
@@ -37,15 +30,6 @@ def test_encode_batches_keeps_the_order_and_the_vectors(embedder, monkeypatch):
     assert embedding.encode_batches(model, []).shape == (0, plain.shape[1])
 
 
-def test_bench_prints_the_rank_time_against_the_target():
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
-    done = subprocess.run(
-        [sys.executable, "-m", "matching", "bench", "--quick", "--only", "rank"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        env={**env, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"},
-        timeout=600,
-    )
-    assert done.returncode == 0, done.stderr[-3000:]
-    assert "rank: 40 experts" in done.stdout and "(target < 60 s for the whole command)" in done.stdout
+def test_bench_prints_the_rank_time_against_the_target(run_bench):
+    out = run_bench("--only", "rank")
+    assert "rank: 40 experts" in out and "(target < 60 s for the whole command)" in out

@@ -33,8 +33,8 @@ MATCHING_AUTO_EMBED = env_bool("MATCHING_AUTO_EMBED", True)
 # encoded side by side (empty = the usable cores / threads per batch).
 MATCHING_TORCH_THREADS = os.environ.get("MATCHING_TORCH_THREADS", "")
 MATCHING_ENCODE_WORKERS = os.environ.get("MATCHING_ENCODE_WORKERS", "")
-# auto: bfloat16 matrix products only where the CPU does them natively (AMX/AVX-512 BF16); float32 | bfloat16.
-MATCHING_ENCODER_PRECISION = os.environ.get("MATCHING_ENCODER_PRECISION", "auto")
+# Empty or auto: bfloat16 matrix products only where the CPU does them natively (AMX/AVX-512 BF16); float32 | bfloat16.
+MATCHING_ENCODER_PRECISION = os.environ.get("MATCHING_ENCODER_PRECISION", "")
 # Seconds a web request waits for the embedding process to encode a query (then: lexical search).
 MATCHING_QUERY_TIMEOUT = float(os.environ.get("MATCHING_QUERY_TIMEOUT", "2"))
 # Experts per encoder batch when many are embedded at once (imports, rebuilds).
