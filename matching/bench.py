@@ -6,9 +6,8 @@
 - suggest: ``suggestions_for_challenge`` at N synthetic experts (warm, p95) vs a raw NumPy top-10
   over the same vectors plus fetching those 10 profiles and vector rows.
 - rss: a web worker that served requests (no model) and the embedding process (model loaded).
-- rank: ``cli.rank_all`` + writing the run on a synthetic set of the held-out set's size class
-  (``size_class_set``: ~160 experts with 150–450-word CVs × 32 challenges), cold (a fresh model
-  load, timed on its own, and a fresh embedder), against the 60 s target of the whole command.
+- rank: the rank command's path on a synthetic set of the held-out set's size class
+  (``matching.bench_rank``), against the 60 s target of the whole command.
 
 The Django parts run on a scratch database (SQLite file, tables made without migrations) unless
 ``--database-url`` names another scratch database; no broker, so the embedding thread is used.
@@ -26,14 +25,12 @@ from pathlib import Path
 
 import numpy as np
 
-from matching import metrics, ranking
+from matching import bench_rank, metrics, ranking
 from matching.embedding import PASSAGE_PREFIX, QUERY_PREFIX, Embedder, get_model
 from matching.index import NumpyIndex, normalise
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_TEXTS = ROOT.parent / "shared" / "eval" / "dev" / "experts.jsonl"
-SIZE_CLASS_SOURCES = (ROOT.parent / "shared" / "eval" / "dev", ROOT / "eval" / "dev-multilingual")
-RANK_TARGET_S = 60.0
 
 
 def _p(samples: list[float], q: int) -> float:
@@ -58,53 +55,6 @@ def dev_experts(path: Path | None, count: int) -> list[dict]:
             record["help_topics"] = [f"{t} ({k})" for t in record.get("help_topics", [])]
         out.append(record)
     return out
-
-
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def size_class_set(
-    experts: int = 160, challenges: int = 32, sources=SIZE_CLASS_SOURCES, cv_words: tuple[int, int] = (150, 450)
-) -> tuple[list[dict], list[dict]]:
-    """Return experts and challenges of the held-out set's size class, built from the dev sets.
-
-    The experts of every source whose CV already has ``cv_words`` words are kept; the rest are
-    synthetic (ids ``s001``...): the profile of one expert with the CV and help topics of a
-    second, different expert appended, so every text is new (no cache hits) and each CV stays
-    within ``cv_words``; every one of its units carries its number (`` (12)``), so no sentence
-    repeats another expert's either (a few tokens more per sentence). Challenges past the sources' are joins of two (ids ``cs01``...). The
-    same arguments give the same set.
-    """
-    base_e = [e for folder in sources for e in metrics.read_jsonl(Path(folder) / "experts.jsonl")]
-    base_c = [c for folder in sources for c in metrics.read_jsonl(Path(folder) / "challenges.jsonl")]
-    low, high = cv_words
-    out_e = [dict(e) for e in base_e if low <= _words(e["cv"]) <= high][:experts]
-    n = len(base_e)
-    pairs = ((i, (i * 7 + step) % n) for step in range(1, n) for i in range(n))
-    for i, j in pairs:
-        if len(out_e) >= experts:
-            break
-        a, b, k = base_e[i], base_e[j], len(out_e) + 1
-        # Every unit gets the synthetic expert's number, so no sentence is a cache hit either.
-        cv = " ".join(f"{s.rstrip('.')} ({k})." for s in ranking.split_sentences(f"{a['cv']} {b['cv']}"))
-        if i == j or not low <= _words(cv) <= high:
-            continue
-        joined = dict(a, id=f"s{k:03d}", name=f"{a['name']} / {b['name']}", headline=f"{a['headline']} ({k})", cv=cv)
-        topics = list(dict.fromkeys(list(a.get("help_topics") or []) + list(b.get("help_topics") or [])))
-        joined["help_topics"] = [f"{t} ({k})" for t in topics]
-        joined["languages"] = list(dict.fromkeys(list(a["languages"]) + list(b["languages"])))
-        out_e.append(joined)
-    out_c = [dict(c) for c in base_c][:challenges]
-    m = len(base_c)
-    for k in range(challenges - len(out_c)):
-        a, b = base_c[k % m], base_c[(k * 5 + 3) % m]
-        if a is b:
-            b = base_c[(k * 5 + 4) % m]
-        wanted = list(dict.fromkeys(list(a.get("skills_wanted") or []) + list(b.get("skills_wanted") or [])[:1]))
-        out_c.append(dict(a, id=f"cs{k + 1:02d}", title=f"{a['title']}: {b['title']}",
-                          description=f"{a['description']} {b['description']}", skills_wanted=wanted))  # fmt: skip
-    return out_e, out_c
 
 
 def bench_encode(texts: list[str], rounds: int = 2, batch_size: int = 32) -> dict:
@@ -313,26 +263,6 @@ def bench_suggest(size: int, rounds: int, dim: int = 384) -> dict:
             "ratio": _p(ours, 95) / _p(raw, 95), "built_s": built}  # fmt: skip
 
 
-def bench_rank(experts: list[dict], challenges: list[dict], out: Path | None = None) -> dict:
-    """Return seconds of the rank command's path: model load, then ``cli.rank_all`` + writing the run.
-
-    Cold: the process's loaded models are dropped first, and the embedder is new (empty memo).
-    """
-    from matching import cli, embedding
-
-    embedding._models.clear()
-    cpu, start = time.process_time(), time.perf_counter()
-    model = get_model()
-    load = time.perf_counter() - start
-    out = out or Path(tempfile.mkdtemp(prefix="matching-bench-")) / "run.tsv"
-    start = time.perf_counter()
-    runs = cli.rank_all(experts, challenges, embedder=Embedder(model))
-    metrics.write_run(out, runs)
-    ranked = time.perf_counter() - start
-    return {"load_s": load, "rank_s": ranked, "total_s": load + ranked, "cpu_s": time.process_time() - cpu,
-            "lines": sum(len(r) for r in runs.values()), "load_avg": os.getloadavg()[0]}  # fmt: skip
-
-
 RSS_WEB = """
 import os, sys; sys.path.insert(0, {platform!r})
 import django; django.setup()
@@ -396,20 +326,7 @@ def run(args) -> None:
                   f"10 rows p50 {r['raw_p50']:.1f} ms, p95 {r['raw_p95']:.1f} ms; p95 ratio {r['ratio']:.1f}x "
                   f"(target <= 3x); cold (pool reranked) p50 {r['cold_p50']:.0f} ms; data built in {r['built_s']:.0f} s")  # fmt: skip
     if "rank" in parts:
-        experts, challenges = size_class_set(*((40, 8) if quick else (160, 32)))
-        if args.write_set:
-            folder = Path(args.write_set)
-            folder.mkdir(parents=True, exist_ok=True)
-            for name, items in (("experts", experts), ("challenges", challenges)):
-                (folder / f"{name}.jsonl").write_text(
-                    "".join(json.dumps(x, ensure_ascii=False) + "\n" for x in items), encoding="utf-8"
-                )
-        r = bench_rank(experts, challenges)
-        words = np.mean([len(e["cv"].split()) for e in experts])
-        print(f"rank: {len(experts)} experts (CVs {words:.0f} words on average) x {len(challenges)} challenges: "
-              f"model load {r['load_s']:.1f} s, rank_all + run file {r['rank_s']:.1f} s, total {r['total_s']:.1f} s "
-              f"(target < {RANK_TARGET_S:.0f} s for the whole command); CPU {r['cpu_s']:.1f} s; "
-              f"load average {r['load_avg']:.1f} on {os.cpu_count()} cores")  # fmt: skip
+        bench_rank.report(quick, args.write_set)
     if "rss" in parts:
         r = bench_rss()
         print(

@@ -2,17 +2,17 @@
 
 import numpy as np
 
-from matching import bench, embedding, ranking
+from matching import bench_rank, embedding, ranking
 
 
 def test_size_class_set_has_long_distinct_cvs():
-    experts, challenges = bench.size_class_set()
+    experts, challenges = bench_rank.size_class_set()
     assert len(experts) == 160 and len(challenges) == 32
     assert len({e["id"] for e in experts}) == 160 and len({c["id"] for c in challenges}) == 32
     assert all(150 <= len(e["cv"].split()) <= 450 for e in experts)
     units = [u for e in experts for u in ranking.expert_sentences(e)]
     assert len(set(units)) > 0.98 * len(units)  # no cache hits to flatter the encoder
-    assert bench.size_class_set()[0] == experts  # the same set every time
+    assert bench_rank.size_class_set()[0] == experts  # the same set every time
 
 
 def test_encode_batches_keeps_the_order_and_the_vectors(embedder, monkeypatch):
