@@ -1,5 +1,6 @@
 """Events: the city's event index, events (recurring ones expanded into occurrences) and registrations."""
 
+import functools
 import zoneinfo
 from datetime import timedelta
 
@@ -35,7 +36,8 @@ class EventIndexPage(CityMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         events = EventPage.objects.child_of(self).live().public().with_images()
-        context["occurrences"] = upcoming_occurrences(events)
+        # Expanded only if the template renders the listing: its fragment is usually cached.
+        context["occurrences"] = functools.partial(upcoming_occurrences, events)
         context["city"] = self.city
         return context
 

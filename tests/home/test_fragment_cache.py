@@ -123,3 +123,35 @@ def test_a_bump_in_another_connection_is_seen_at_once():
     thread.start()
     thread.join()
     assert pagecache.generation() != before
+
+
+def test_event_index_expands_occurrences_once_and_shows_a_new_event(stories):
+    """The occurrences (recurrences expanded) come from the fragment; a published event renders it afresh."""
+    from datetime import timedelta
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.utils import timezone
+
+    from home.models import EventIndexPage, EventPage
+
+    index = stories["city"].add_child(instance=EventIndexPage(title="Renginiai", slug="renginiai"))
+    start = timezone.now() + timedelta(days=3)
+    index.add_child(
+        instance=EventPage(
+            title="Kūčių vakaras", slug="kuciu", start=start, end=start + timedelta(hours=2), address="Rotušės a. 1"
+        )
+    )
+    client = logged_in("rasa")
+    with CaptureQueriesContext(connection) as first:
+        assert "Kūčių vakaras" in html(client, index.url)
+    with CaptureQueriesContext(connection) as second:
+        html(client, index.url)
+    assert len(second) < len(first), (len(first), len(second))
+    added = index.add_child(
+        instance=EventPage(
+            title="Užgavėnės", slug="uzgavenes", start=start, end=start + timedelta(hours=3), address="Rotušės a. 1"
+        )
+    )
+    added.save_revision().publish()
+    assert "Užgavėnės" in html(client, index.url)
