@@ -5,8 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from challenges.models import validate_language_codes
 from coordination.models.base import ScopedQuerySet, municipality_fk, scoped
+from experts.models import validate_language_codes
 
 
 class Overseer(models.Model):
