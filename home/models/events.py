@@ -11,23 +11,20 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
-from .mixins import CityMixin, ImagePageManager
+from .mixins import CityListingPage, CityMixin, ImagePageManager
 
 TIME_ZONE_CHOICES = sorted((name, name) for name in zoneinfo.available_timezones() if "/" in name)
 RECURRENCE_HORIZON = timedelta(days=400)
 
 
-class EventIndexPage(CityMixin, Page):
+class EventIndexPage(CityListingPage):
     """A city's upcoming events, with recurring traditions expanded."""
 
-    intro = RichTextField(blank=True, verbose_name=_("Introduction"))
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.CityPage"]
     subpage_types = ["home.EventPage"]
 
     class Meta:

@@ -3,7 +3,10 @@
 from django.apps import apps
 from django.db import models
 from django.utils.functional import cached_property
-from wagtail.models import PageManager
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 
 
@@ -18,6 +21,17 @@ class CityMixin(models.Model):
         """Return the city hub this page belongs to, or None (a site-wide page)."""
         # By name: the hub module imports the page modules that use this mixin.
         return apps.get_model("home", "CityPage").objects.ancestor_of(self).first()
+
+
+class CityListingPage(CityMixin, Page):
+    """A list page directly under a city hub (its stories, its events): an introduction, then the items."""
+
+    intro = RichTextField(blank=True, verbose_name=_("Introduction"))
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.CityPage"]
+
+    class Meta:
+        abstract = True
 
 
 class ImagePageQuerySet(PageQuerySet):

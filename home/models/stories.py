@@ -7,20 +7,17 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import BodyBlock
-from .mixins import CityMixin, ImagePageManager
+from .mixins import CityListingPage, CityMixin, ImagePageManager
 
 
-class StoryIndexPage(CityMixin, Page):
+class StoryIndexPage(CityListingPage):
     """A city's list of stories, filterable by topic."""
 
-    intro = RichTextField(blank=True, verbose_name=_("Introduction"))
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.CityPage"]
     subpage_types = ["home.StoryPage"]
 
     class Meta:
