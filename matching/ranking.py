@@ -29,6 +29,10 @@ challenge's language only (other languages get 0), since character n-grams of tw
 are noise. All of this is computed over the pool at rank time from the texts and the stored
 vectors, so the pages and the command rank alike without new stored data.
 
+Hubness (``hubness``, CSLS): long generalist CVs lie near many challenges, so ``dense`` is taken
+minus half the expert's mean cosine to its ten nearest challenges of a reference set (the
+command's challenges, the site's stored ones), when that set holds ten challenges or more.
+
 Each signal is then z-normalised over the pool and the z-scores are summed with weights
 tuned on the dev set (``python -m matching tune``); the weights are few and shared by every
 challenge, so the method is tuned, not the people.
