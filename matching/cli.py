@@ -35,16 +35,22 @@ def prepare_challenges(challenges, embedder) -> dict:
 
 
 def rank_all(experts, challenges, params=ranking.DEFAULT_PARAMS, top=10, embedder=None, cache=None):
-    """Return ``{challenge_id: [(expert_id, score), ...]}`` for every challenge."""
+    """Return ``{challenge_id: [(expert_id, score), ...]}`` for every challenge.
+
+    The challenges of the file are the reference set of the hubness correction (as the stored
+    challenges are on the site).
+    """
     embedder = embedder or _embedder()
     pool = ranking.prepare_experts(experts, embedder)
     vectors = prepare_challenges(challenges, embedder)
+    reference = np.stack([v.qvec for v in vectors.values()]) if vectors else None
+    hub = ranking.hubness(pool, reference, params.hubness_k) if params.hubness else None
     runs = {}
     for challenge in challenges:
         key = challenge["id"]
         signals = cache.get(key) if cache is not None else None
         if signals is None:
-            signals = ranking.compute_signals(challenge, pool, embedder, vectors=vectors[key])
+            signals = ranking.compute_signals(challenge, pool, embedder, vectors=vectors[key], hub=hub)
             if cache is not None:
                 cache[key] = signals
         suggestions = ranking.rank(challenge, pool, embedder, params, top=top, signals=signals)

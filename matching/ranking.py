@@ -29,6 +29,10 @@ challenge's language only (other languages get 0), since character n-grams of tw
 are noise. All of this is computed over the pool at rank time from the texts and the stored
 vectors, so the pages and the command rank alike without new stored data.
 
+Hubness (``hubness``, CSLS): long generalist CVs lie near many challenges, so ``dense`` is taken
+minus half the expert's mean cosine to its ten nearest challenges of a reference set (the
+command's challenges, the site's stored ones), when that set holds ten challenges or more.
+
 Each signal is then z-normalised over the pool and the z-scores are summed with weights
 tuned on the dev set (``python -m matching tune``); the weights are few and shared by every
 challenge, so the method is tuned, not the people.
@@ -74,18 +78,25 @@ class FusionParams:
     unit_count_correction: bool = True
     # TF-IDF is standardised among CVs in the challenge's language and weighted by the match.
     lexical_same_language: bool = True
+    # Hubness (CSLS): subtract this times the expert's mean cosine to its ``hubness_k`` nearest
+    # challenges of the reference set from ``hubness_signals`` (0 = off; see ``hubness``).
+    hubness: float = 0.5
+    hubness_k: int = 10
+    hubness_signals: tuple[str, ...] = ("dense",)
 
 
 DEFAULT_PARAMS = FusionParams()
 # What explanations take as an expert's standing in the pool: the fused dense signals, no
 # TF-IDF (the pages that rank for one expert leave it out, and its fit depends on the pool),
 # corrected as when the evidence model was fitted (``evidence_model.json``).
-RELEVANCE_PARAMS = FusionParams(lex=0.0, language_prior=0.0, unit_count_correction=False)
+RELEVANCE_PARAMS = FusionParams(lex=0.0, language_prior=0.0, unit_count_correction=False, hubness=0.0)
 DEFAULT_LANGUAGE_OFFSET = DEFAULT_PARAMS.language_offset
-DENSE_ONLY = FusionParams(dense=1.0, sent=0.0, skill=0.0, lex=0.0, soft_hours_penalty=0.0, language_correction=False)
+DENSE_ONLY = FusionParams(
+    dense=1.0, sent=0.0, skill=0.0, lex=0.0, soft_hours_penalty=0.0, language_correction=False, hubness=0.0
+)
 LEXICAL_ONLY = FusionParams(
     dense=0.0, sent=0.0, skill=0.0, lex=1.0, soft_hours_penalty=0.0, language_correction=False,
-    lexical_same_language=False,
+    lexical_same_language=False, hubness=0.0,
 )  # fmt: skip
 MIN_POOL_FOR_CORRECTION = 8
 # Unit counts and per-language offsets are extra regressors: below this pool size they would
@@ -196,6 +207,33 @@ def prepare_experts(experts: list[dict], embedder) -> list[PreparedExpert]:
     return out
 
 
+# Hubness needs a reference set of challenges: with fewer, an expert's "nearest challenges" are
+# nearly all of them, and the correction would only measure how close they are to this one.
+MIN_REFERENCE_FOR_HUBNESS = 10
+
+
+def hubness(pool: list[PreparedExpert], reference, k: int = DEFAULT_PARAMS.hubness_k) -> dict | None:
+    """Return per expert its mean cosine to its ``k`` nearest reference challenges (CSLS's r).
+
+    Long generalist CVs lie close to many challenges and reach the top 10 of neighbouring ones
+    ("hubs"); subtracting r (cross-domain similarity local scaling) ranks an expert by how much
+    nearer they are to this challenge than to their usual ones. ``reference`` is a matrix of
+    challenge vectors (the command's ``--challenges``, the site's stored challenges); one entry
+    per signal the correction can apply to (``dense``: the profile vector, ``sent``: the best
+    CV sentence). None below ``MIN_REFERENCE_FOR_HUBNESS`` challenges (no correction).
+    """
+    if reference is None or len(reference) < MIN_REFERENCE_FOR_HUBNESS or not pool:
+        return None
+    ref = np.asarray(reference, np.float32)
+    if ref.ndim != 2 or ref.shape[1] != len(pool[0].doc_vec):  # another model's vectors: not comparable
+        return None
+    k = max(1, min(k, len(ref)))
+    dense = np.stack([p.doc_vec for p in pool]) @ ref.T
+    empty = np.zeros(len(ref), np.float32)
+    sent = np.stack([(p.sent_vecs @ ref.T).max(axis=0) if len(p.sentences) else empty for p in pool])
+    return {name: np.sort(m, axis=1)[:, -k:].mean(axis=1) for name, m in (("dense", dense), ("sent", sent))}
+
+
 @dataclass
 class Suggestion:
     """One ranked expert with its score, signals, constraint results and evidence."""
@@ -283,8 +321,12 @@ def compute_signals(
     lexical: bool = True,
     vectors: ChallengeVectors | None = None,
     offset: float = DEFAULT_LANGUAGE_OFFSET,
+    hub: dict | None = None,
 ) -> dict:
-    """Return every raw signal (arrays over the pool) and the per-skill evidence matrix."""
+    """Return every raw signal (arrays over the pool) and the per-skill evidence matrix.
+
+    ``hub`` is ``hubness(pool, reference)``, kept for ``fuse`` (None: no hubness correction).
+    """
     vectors = vectors or prepare_challenge(challenge, embedder)
     qvec, skills, kvecs = vectors.qvec, vectors.skills, vectors.kvecs
     n = len(pool)
@@ -322,6 +364,7 @@ def compute_signals(
         "cv_language": np.array([language.detect(t) for t in texts]),
         "log_units": np.log1p(np.array([len(p.sentences) for p in pool], np.float64)),
         "language_match": np.array([language.match(t, query_text) for t in texts], np.float64),
+        "hub": hub,
     }
 
 
@@ -332,6 +375,9 @@ def fuse(signals: dict, params: FusionParams) -> np.ndarray:
         weight = getattr(params, name)
         if weight:
             values = signals[name].astype(np.float64)
+            hub = signals.get("hub")
+            if params.hubness and hub is not None and name in params.hubness_signals:
+                values = values - params.hubness * hub[name]
             if name == "lex" and params.lexical_same_language and "language_match" in signals:
                 total += weight * _matched_zscore(values, signals["language_match"])
                 continue
@@ -375,9 +421,12 @@ def rank(
     top: int | None = None,
     signals: dict | None = None,
     vectors: ChallengeVectors | None = None,
+    reference=None,
 ) -> list[Suggestion]:
     """Rank the suggestable experts of ``pool`` for ``challenge``, best first.
 
+    ``reference`` (a matrix of challenge vectors, the challenge's own among them) turns on the
+    hubness correction (``hubness``) when it holds ``MIN_REFERENCE_FOR_HUBNESS`` challenges.
     Hidden or non-consenting experts are filtered out; experts breaking a hard constraint
     never take one of the first ``params.protected_top`` places while a compliant expert is
     left for it, and below those compete with a penalty (see ``matching.constraints``).
@@ -389,7 +438,8 @@ def rank(
     if not pool:
         return []
     if signals is None:
-        signals = compute_signals(challenge, pool, embedder, lexical=bool(params.lex), vectors=vectors)
+        hub = hubness(pool, reference, params.hubness_k) if params.hubness else None
+        signals = compute_signals(challenge, pool, embedder, lexical=bool(params.lex), vectors=vectors, hub=hub)
     fused = fuse(signals, params)
     evidence_of = signals.get("evidence")
     if evidence_of is None:

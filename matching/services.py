@@ -8,6 +8,7 @@ a candidate pool first; only those profiles and rows are read from the database.
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -31,6 +32,18 @@ def challenge_vectors(challenge) -> ranking.ChallengeVectors | None:
     found = ranking.ChallengeVectors(row.doc_vector(), list(row.sentences), row.sentence_matrix())
     found.digest = f"{row.content_hash}:{row.updated_at.isoformat()}"
     return found
+
+
+def reference_challenges() -> np.ndarray | None:
+    """Return the vectors of every stored challenge: the reference set of the hubness correction.
+
+    They come from this process's challenge index (kept current from the ``Embedding`` rows),
+    the site's counterpart of the command's ``--challenges`` file (``ranking.hubness``).
+    """
+    index = vectors.current_index(Embedding.Kind.CHALLENGE)
+    found = [index.get(i) for i in index.ids()]
+    found = [v for v in found if v is not None]
+    return np.stack(found) if found else None
 
 
 @dataclass
@@ -90,9 +103,12 @@ def _rank_cached(challenge, challenge_vecs, profiles, user=None) -> list:
     versions: dict = {}
     ids = _candidates(challenge_vecs.qvec, profiles, user, versions)
     record = challenge_record(challenge)
-    key = text_hash(json.dumps([challenge_vecs.digest, record, sorted(versions.items())], default=str))
+    reference = reference_challenges()
+    stored = hashlib.blake2b(reference.tobytes() if reference is not None else b"", digest_size=16).hexdigest()
+    key = text_hash(json.dumps([challenge_vecs.digest, record, sorted(versions.items()), stored], default=str))
     if key not in _ranked:
-        _ranked[key] = ranking.rank(record, _pool(ids, expert_records(profiles, ids)), vectors=challenge_vecs)
+        pool = _pool(ids, expert_records(profiles, ids))
+        _ranked[key] = ranking.rank(record, pool, vectors=challenge_vecs, reference=reference)
         while len(_ranked) > 32:
             _ranked.popitem(last=False)
     _ranked.move_to_end(key)
@@ -140,12 +156,15 @@ def recommendations_for_expert(profile, top: int = 5) -> list:
     records[mine["id"]] = {**mine, "visibility": "public", "consent": True}
     prepared = {int(p.id): p for p in _pool(every, records)}
     params = replace(ranking.DEFAULT_PARAMS, lex=0.0)
+    reference = reference_challenges()
     out = []
     for crow in crows:
         challenge = challenges[crow.object_id]
         challenge_vecs = ranking.ChallengeVectors(crow.doc_vector(), list(crow.sentences), crow.sentence_matrix())
         pool = [prepared[i] for i in sorted(pools[crow.object_id]) if i in prepared]
-        ranked = ranking.rank(challenge_record(challenge), pool, params=params, vectors=challenge_vecs)
+        ranked = ranking.rank(
+            challenge_record(challenge), pool, params=params, vectors=challenge_vecs, reference=reference
+        )
         suggestion = next(s for s in ranked if s.id == mine["id"])
         suggestion.expert = mine
         suggestion.challenge = challenge
@@ -189,7 +208,8 @@ def why_not(challenge, profile, user=None, top: int = 10) -> WhyNot:
     mine = expert_record(profile)
     # Rank the expert as if they were suggestable, to show where they would land and why.
     records[mine["id"]] = {**mine, "visibility": "public", "consent": True}
-    ranked = ranking.rank(challenge_record(challenge), _pool(ids, records), vectors=challenge_vecs)
+    pool = _pool(ids, records)
+    ranked = ranking.rank(challenge_record(challenge), pool, vectors=challenge_vecs, reference=reference_challenges())
     suggestion = next(s for s in ranked if s.id == mine["id"])
     suggestion.expert = mine
     if suggestion.violations:

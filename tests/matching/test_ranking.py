@@ -140,3 +140,77 @@ def test_lexical_signal_counts_only_for_cvs_in_the_challenge_language():
     match = np.array([1.0, 1.0, 1.0, 0.0, 0.5])
     z = ranking._matched_zscore(values, match)
     assert z[3] == 0.0 and z[0] > z[1] and abs(z[4]) < abs(ranking._zscore(values)[4])
+
+
+def _hub_pool():
+    """Return a generalist near every reference challenge, a specialist, ten unrelated experts, 12 challenges."""
+    import numpy as np
+
+    eye = np.eye(32, dtype=np.float32)
+    others = eye[1:12].sum(axis=0) / np.sqrt(11)
+
+    def expert(ident, vec):
+        record = {"id": ident, "languages": ["lt", "en"], "headline": "Expert", "cv": "Works for the city."}
+        return ranking.PreparedExpert(record, vec / np.linalg.norm(vec), ["Works for the city."], eye[31:32])
+
+    pool = [expert("generalist", 0.75 * eye[0] + 0.66 * others), expert("specialist", 0.7 * eye[0] + 0.714 * eye[12])]
+    pool += [expert(f"other-{i}", eye[13 + i]) for i in range(10)]
+    challenge = {"id": "c0", "title": "Challenge", "description": "", "skills_wanted": ["skill"]}
+    return pool, challenge, ranking.ChallengeVectors(eye[0], ["skill"], eye[0:1]), eye[:12]
+
+
+def test_hubness_is_the_mean_similarity_to_the_nearest_reference_challenges():
+    import numpy as np
+
+    pool, _, _, reference = _hub_pool()
+    hub = ranking.hubness(pool, reference, k=10)
+    cos = np.stack([p.doc_vec for p in pool]) @ reference.T
+    assert np.allclose(hub["dense"], np.sort(cos, axis=1)[:, -10:].mean(axis=1))
+    assert hub["dense"][0] > 3 * hub["dense"][1] and np.allclose(hub["dense"][2:], 0.0)
+    assert ranking.hubness(pool, reference[: ranking.MIN_REFERENCE_FOR_HUBNESS - 1]) is None
+    assert ranking.hubness(pool, np.zeros((12, 16), np.float32)) is None  # another model's vectors
+
+
+def test_hubness_correction_puts_the_specialist_above_a_generalist_near_every_challenge():
+    pool, challenge, vectors, reference = _hub_pool()
+    # The generalist is nearer this challenge (0.75 against 0.70) but as near to eleven others.
+    plain = ranking.rank(challenge, pool, vectors=vectors)
+    assert [s.id for s in plain[:2]] == ["generalist", "specialist"]
+    corrected = ranking.rank(challenge, pool, vectors=vectors, reference=reference)
+    assert [s.id for s in corrected[:2]] == ["specialist", "generalist"]
+    # Fewer reference challenges than MIN_REFERENCE_FOR_HUBNESS: no correction.
+    small = ranking.rank(challenge, pool, vectors=vectors, reference=reference[:9])
+    assert [s.id for s in small[:2]] == ["generalist", "specialist"]
+
+
+def test_the_site_corrects_hubness_with_the_stored_challenges(db):
+    """The pages pass every stored challenge vector as the reference set (``services``)."""
+    import numpy as np
+
+    from matching import services, vectors
+    from matching.models import Embedding
+    from tests.factories import ChallengeFactory, ExpertProfileFactory
+
+    pool, _, _, reference = _hub_pool()
+    size = 384  # the model's size, as every other row in this process's index
+
+    def wide(vec):
+        return np.pad(np.asarray(vec, np.float32), (0, size - len(vec))).tobytes()
+
+    names = {}
+    for prepared in pool:
+        profile = ExpertProfileFactory(user=None, languages=["lt", "en"])
+        names[profile.pk] = prepared.id
+        vectors.save(Embedding.Kind.EXPERT, profile.pk, content_hash="x", model_name="test",
+                     vector=wide(prepared.doc_vec), sentences=prepared.sentences,
+                     sentence_vectors=wide(prepared.sent_vecs[0]))  # fmt: skip
+    challenges = [ChallengeFactory(skills_wanted=["skill"]) for _ in reference]
+    for challenge, vec in zip(challenges, reference, strict=True):
+        vectors.save(Embedding.Kind.CHALLENGE, challenge.pk, content_hash="x", model_name="test", vector=wide(vec),
+                     sentences=["skill"], sentence_vectors=wide(reference[0]))  # fmt: skip
+    top = services.suggestions_for_challenge(challenges[0]).suggestions
+    assert [names[int(s.id)] for s in top[:2]] == ["specialist", "generalist"]
+    for challenge in challenges[9:]:  # nine stored challenges: too few for a reference set
+        vectors.delete(Embedding.Kind.CHALLENGE, [challenge.pk])
+    top = services.suggestions_for_challenge(challenges[0]).suggestions
+    assert [names[int(s.id)] for s in top[:2]] == ["generalist", "specialist"]
