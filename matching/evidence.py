@@ -12,7 +12,8 @@ challenge, or sharing a head word with a neighbouring skill, has a small margin.
   z-score, ``ranking.RELEVANCE_PARAMS``), clipped to [-2, 6] (a very strong expert does not
   cover every skill for it);
 - ``margin``: the margin of the evidence unit;
-- ``lexical``: the share of the skill's word stems (``text.stem_keys``) found in one unit.
+- ``lexical``: the share of the skill's word stems (``text.stem_keys``) found in the evidence
+  unit (the one shown: stems elsewhere in the profile do not make that unit proof).
 
 A CV fragment of fewer than ``MIN_CV_UNIT_WORDS`` words that shares no word stem with the
 challenge's wanted skills ("Born in Šiauliai;", "2021 m.": ``text.split_sentences`` also
@@ -131,7 +132,7 @@ def pool_features(pool, vectors, relevance) -> list[tuple[list[int], np.ndarray]
             j = int(np.where(candidate, mine[k] + margin, -np.inf).argmax())
             best.append(j)
             features[k, 1] = float(margin[j])
-            features[k, 2] = max(lexical_overlap(skill, unit) for unit in p.sentences)
+            features[k, 2] = lexical_overlap(skill, p.sentences[j])
         out.append((best, features))
     return out
 
