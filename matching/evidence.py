@@ -12,7 +12,13 @@ challenge, or sharing a head word with a neighbouring skill, has a small margin.
   z-score, ``ranking.RELEVANCE_PARAMS``), clipped to [-2, 6] (a very strong expert does not
   cover every skill for it);
 - ``margin``: the margin of the evidence unit;
-- ``lexical``: the share of the skill's word stems (``text.stem_keys``) found in one unit.
+- ``lexical``: the share of the skill's word stems (``text.stem_keys``) found in the evidence
+  unit (the one shown: stems elsewhere in the profile do not make that unit proof).
+
+A CV fragment of fewer than ``MIN_CV_UNIT_WORDS`` words that shares no word stem with the
+challenge's wanted skills ("Born in Šiauliai;", "2021 m.": ``text.split_sentences`` also
+splits on ";") is about no skill and is never chosen as evidence; headline and help topics,
+short by nature, always can be. The ranking's sentence signals still read every unit.
 
 A competency or help topic that holds every stem of the skill always counts, with that topic
 as the evidence. The coefficients were fitted on the dev labels and checked with 5-fold
@@ -38,6 +44,8 @@ RELEVANCE_CLIP = (-2.0, 6.0)
 # A language group needs this many units of the pool to be standardised on its own;
 # smaller groups (and small pools) use the statistics of all units.
 MIN_GROUP_UNITS = 30
+# A CV fragment shorter than this, sharing no stem with a wanted skill, carries no content.
+MIN_CV_UNIT_WORDS = 5
 
 
 @dataclass
@@ -71,6 +79,23 @@ def _standardise(sims: np.ndarray, groups: np.ndarray) -> np.ndarray:
     return out
 
 
+def evidence_candidates(prepared, skill_keys: frozenset[str]) -> np.ndarray:
+    """Return which units of a prepared expert may be evidence (not a short CV fragment about nothing).
+
+    ``skill_keys`` are the stem keys of every wanted skill of the challenge: a short CV
+    fragment naming one of them ("nuotėkių mažinimas.") stays a candidate.
+    """
+    expert = prepared.expert
+    others = {(t or "").strip() for t in expert.get("help_topics") or []} | {(expert.get("headline") or "").strip()}
+    return np.array(
+        [
+            unit in others or len(unit.split()) >= MIN_CV_UNIT_WORDS or bool(stem_keys(unit) & skill_keys)
+            for unit in prepared.sentences
+        ],
+        bool,
+    )
+
+
 def pool_features(pool, vectors, relevance) -> list[tuple[list[int], np.ndarray]]:
     """Return per expert of ``pool`` (best unit index per skill, features skills × FEATURES).
 
@@ -85,6 +110,7 @@ def pool_features(pool, vectors, relevance) -> list[tuple[list[int], np.ndarray]
     if units:
         sims = vectors.kvecs @ np.vstack([p.sent_vecs for p in pool if len(p.sentences)]).T
         z = _standardise(sims, np.array([lithuanian_share(u) > 0.5 for u in units]))
+    skill_keys = frozenset().union(*(stem_keys(skill) for skill in skills))
     out, start = [], 0
     for i, p in enumerate(pool):
         features = np.zeros((len(skills), len(FEATURES)))
@@ -94,16 +120,19 @@ def pool_features(pool, vectors, relevance) -> list[tuple[list[int], np.ndarray]
             continue
         mine = z[:, start : start + sizes[i]]
         start += sizes[i]
+        candidate = evidence_candidates(p, skill_keys)
+        if not candidate.any():
+            candidate[:] = True
         best = []
         for k, skill in enumerate(skills):
             rivals = np.delete(mine, k, axis=0)
             margin = mine[k] - (rivals.max(axis=0) if len(rivals) else 0.0)
             # Close to the skill and closer to it than to any other: a unit far from every
             # skill can have a margin too, but is no evidence.
-            j = int((mine[k] + margin).argmax())
+            j = int(np.where(candidate, mine[k] + margin, -np.inf).argmax())
             best.append(j)
             features[k, 1] = float(margin[j])
-            features[k, 2] = max(lexical_overlap(skill, unit) for unit in p.sentences)
+            features[k, 2] = lexical_overlap(skill, p.sentences[j])
         out.append((best, features))
     return out
 

@@ -19,16 +19,36 @@ def _vectors(*skills):
 
 def test_the_evidence_is_the_unit_about_the_skill_not_the_one_near_every_skill():
     # "generic" is closer to the first skill than "specific" (cosine 0.71 against 0.67) but
-    # just as close to the second; only "specific" is about the first skill.
-    expert = _expert("a", ["generic unit", "specific unit"], [[1, 1, 0, 0], [1, 0, 0, 1.1]])
+    # just as close to the second; only "specific" is about the first skill. (CV sentences of
+    # five words or more: shorter fragments naming no skill are never evidence, see below.)
+    generic, specific = "a generic sentence near everything", "a specific sentence about one thing"
+    expert = _expert("a", [generic, specific], [[1, 1, 0, 0], [1, 0, 0, 1.1]])
     assert (expert.sent_vecs @ np.eye(4)[0]).argmax() == 0
     others = [_expert(f"o{i}", ["other unit", "more"], [[0, 0, 1, i], [0.1, 0.1, 1, 0]]) for i in range(4)]
     pool = [expert, *others]
     found = evidence.pool_features(pool, _vectors("first", "second"), np.zeros(len(pool)))
     best, features = found[0]
-    assert expert.sentences[best[0]] == "specific unit"
+    assert expert.sentences[best[0]] == specific
     assert features[0, 1] > 0  # positive margin over the competing skill
     assert features[1, 1] < features[0, 1]
+
+
+def test_a_short_cv_fragment_about_no_skill_is_never_the_evidence():
+    # The fragment is the unit closest to the skill, but three words naming no wanted skill
+    # ("Born in Šiauliai;" once split off a CV at ";") are about nothing.
+    units = ["Water engineer", "Born in Šiauliai;", "I led the renewal of old water mains across the city."]
+    expert = _expert("a", units, [[0, 1, 0, 0], [1, 0, 0, 0], [1, 0.6, 0, 0.6]])
+    others = [_expert(f"o{i}", ["other unit", "more"], [[0, 0, 1, i], [0.1, 0.1, 1, 0]]) for i in range(4)]
+    skills = _vectors("pipe renovation")
+    assert (expert.sent_vecs @ skills.kvecs[0]).argmax() == 1
+    best, _ = evidence.pool_features([expert, *others], skills, np.zeros(5))[0]
+    assert expert.sentences[best[0]] == units[2]
+    keys = frozenset().union(*(evidence.stem_keys(k) for k in ["pipe renovation", "leak reduction"]))
+    short = _expert("b", ["Engineer", "Leak reduction.", "From Kaunas;"], np.eye(4)[:3])
+    short.expert["help_topics"] = ["GIS"]
+    short.sentences.append("GIS")
+    # The headline and help topics always can be evidence; a short fragment naming a skill too.
+    assert evidence.evidence_candidates(short, keys).tolist() == [True, True, False, True]
 
 
 def test_relevance_is_clipped_and_units_are_standardised_per_language_group():
