@@ -71,11 +71,11 @@ def size_class_set(
 
 
 def bench_rank(experts: list[dict], challenges: list[dict], out: Path | None = None) -> dict:
-    """Return seconds of the rank command's path: model load, then ``cli.rank_all`` + writing the run.
+    """Return seconds of the rank command's path: model load, then ``runs.rank_all`` + writing the run.
 
     Cold: the process's loaded models are dropped first, and the embedder is new (empty memo).
     """
-    from matching import cli, embedding
+    from matching import embedding, runs
 
     embedding._models.clear()
     cpu, start = time.process_time(), time.perf_counter()
@@ -83,7 +83,7 @@ def bench_rank(experts: list[dict], challenges: list[dict], out: Path | None = N
     load = time.perf_counter() - start
     out = out or Path(tempfile.mkdtemp(prefix="matching-bench-")) / "run.tsv"
     start = time.perf_counter()
-    runs = cli.rank_all(experts, challenges, embedder=Embedder(model))
+    runs = runs.rank_all(experts, challenges, embedder=Embedder(model))
     metrics.write_run(out, runs)
     ranked = time.perf_counter() - start
     return {"load_s": load, "rank_s": ranked, "total_s": load + ranked, "cpu_s": time.process_time() - cpu,

@@ -45,7 +45,24 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from matching import constraints, evidence, language
+from matching.corrections import (  # noqa: F401 - re-exported: services, cli and tests read them here
+    HUBNESS_K,
+    MIN_POOL_FOR_CORRECTION,
+    MIN_POOL_FOR_EXTRA_TERMS,
+    MIN_REFERENCE_FOR_HUBNESS,
+    correct_language_shift,
+    hubness,
+    matched_zscore,
+    zscore,
+)
 from matching.evidence import SkillEvidence
+from matching.profiles import (  # noqa: F401 - re-exported: indexing, explain and tests read them here
+    LONG_PROFILE_WORDS,
+    PASSAGE_WORDS,
+    PreparedExpert,
+    prepare_experts,
+    profile_passages,
+)
 from matching.text import (  # noqa: F401 - re-exported: services, bench and tests read them here
     challenge_skills,
     challenge_text,
@@ -81,7 +98,7 @@ class FusionParams:
     # Hubness (CSLS): subtract this times the expert's mean cosine to its ``hubness_k`` nearest
     # challenges of the reference set from ``hubness_signals`` (0 = off; see ``hubness``).
     hubness: float = 0.5
-    hubness_k: int = 10
+    hubness_k: int = HUBNESS_K
     hubness_signals: tuple[str, ...] = ("dense",)
 
 
@@ -98,140 +115,6 @@ LEXICAL_ONLY = FusionParams(
     dense=0.0, sent=0.0, skill=0.0, lex=1.0, soft_hours_penalty=0.0, language_correction=False,
     lexical_same_language=False, hubness=0.0,
 )  # fmt: skip
-MIN_POOL_FOR_CORRECTION = 8
-# Unit counts and per-language offsets are extra regressors: below this pool size they would
-# fit the few candidates themselves (a clear fit among nine would be corrected away).
-MIN_POOL_FOR_EXTRA_TERMS = 30
-
-
-# Detected languages that the Lithuanian share already places (no offset of their own).
-SHARE_LANGUAGES = frozenset({"lt", "en", "mixed", "und"})
-
-
-def correct_language_shift(
-    values: np.ndarray,
-    shares: np.ndarray,
-    extra: list[np.ndarray] | None = None,
-    languages: np.ndarray | None = None,
-    prior: float = 0.0,
-) -> np.ndarray:
-    """Return ``values`` minus their fit over the pool on the CVs' Lithuanian share.
-
-    ``extra`` columns (e.g. log unit counts) join the least-squares fit. With ``languages``
-    (detected CV languages) and ``prior`` > 0, every third language also gets an offset of its
-    own, ridge-penalised by ``prior`` (both only in pools of ``MIN_POOL_FOR_EXTRA_TERMS``+): a language with n CVs in the pool moves by about
-    n / (n + prior) of its mean residual, so two CVs that both fit the challenge are not
-    corrected away, while a language e5 scores high against everything is brought down.
-    """
-    if len(values) < MIN_POOL_FOR_CORRECTION or np.ptp(shares) < 1e-6:
-        return values
-    cols = [np.ones_like(shares), shares]
-    if len(values) < MIN_POOL_FOR_EXTRA_TERMS:
-        extra, prior = None, 0.0
-    cols += [c for c in extra or [] if np.ptp(c) > 1e-9]
-    free = len(cols)
-    if languages is not None and prior > 0:
-        cols += [(languages == g).astype(np.float64) for g in sorted(set(languages.tolist()) - SHARE_LANGUAGES)]
-    design = np.c_[tuple(cols)]
-    penalty = np.zeros(design.shape[1])
-    penalty[free:] = prior
-    coef = np.linalg.lstsq(design.T @ design + np.diag(penalty), design.T @ values.astype(np.float64), rcond=None)[0]
-    return values - design @ coef
-
-
-@dataclass
-class PreparedExpert:
-    """An expert with the vectors the ranker needs (storable between requests)."""
-
-    expert: dict
-    doc_vec: np.ndarray
-    sentences: list[str]
-    sent_vecs: np.ndarray
-
-    @property
-    def id(self) -> str:
-        """Return the expert id."""
-        return str(self.expert["id"])
-
-
-LONG_PROFILE_WORDS = 180
-PASSAGE_WORDS = 90
-
-
-def profile_passages(expert: dict) -> list[str]:
-    """Return the profile text, plus passages of whole sentences when it is long.
-
-    e5 reads at most 512 tokens, and a 300-word CV in Norwegian or Polish is past that: what
-    comes after the cut would never count. Long profiles are also read as passages of about
-    ``PASSAGE_WORDS`` words; profiles up to ``LONG_PROFILE_WORDS`` words stay one text.
-    """
-    text = expert_text(expert)
-    if len(text.split()) <= LONG_PROFILE_WORDS:
-        return [text]
-    passages, current = [], []
-    for sentence in [expert.get("headline", "")] + split_sentences(expert.get("cv", "")):
-        current.append(sentence)
-        if sum(len(s.split()) for s in current) >= PASSAGE_WORDS:
-            passages.append(" ".join(current))
-            current = []
-    if current:
-        passages.append(" ".join(current))
-    return [text] + passages
-
-
-def _profile_vectors(experts: list[dict], embedder) -> np.ndarray:
-    """Return one profile vector per expert: the normalised mean of its passages' vectors."""
-    groups = [profile_passages(e) for e in experts]
-    flat = embedder.passages([t for g in groups for t in g])
-    out, pos = [], 0
-    for group in groups:
-        vec = flat[pos : pos + len(group)].mean(axis=0)
-        out.append(vec / (np.linalg.norm(vec) or 1.0))
-        pos += len(group)
-    return np.asarray(out, np.float32).reshape(len(experts), -1) if out else flat
-
-
-def prepare_experts(experts: list[dict], embedder) -> list[PreparedExpert]:
-    """Embed the profile text (in passages when long) and every evidence sentence of each expert."""
-    docs = _profile_vectors(experts, embedder)
-    sentences = [expert_sentences(e) for e in experts]
-    flat = [s for group in sentences for s in group]
-    # Evidence sentences are compared with short skill phrases: a symmetric task, so e5's
-    # guidance is ``query: `` on both sides (it finds the right sentence across languages
-    # where ``passage: `` picks generic ones).
-    flat_vecs = embedder.queries(flat) if flat else np.zeros((0, docs.shape[1] if len(docs) else 384), np.float32)
-    out, pos = [], 0
-    for expert, doc, group in zip(experts, docs, sentences, strict=True):
-        out.append(PreparedExpert(expert, doc, group, flat_vecs[pos : pos + len(group)]))
-        pos += len(group)
-    return out
-
-
-# Hubness needs a reference set of challenges: with fewer, an expert's "nearest challenges" are
-# nearly all of them, and the correction would only measure how close they are to this one.
-MIN_REFERENCE_FOR_HUBNESS = 10
-
-
-def hubness(pool: list[PreparedExpert], reference, k: int = DEFAULT_PARAMS.hubness_k) -> dict | None:
-    """Return per expert its mean cosine to its ``k`` nearest reference challenges (CSLS's r).
-
-    Long generalist CVs lie close to many challenges and reach the top 10 of neighbouring ones
-    ("hubs"); subtracting r (cross-domain similarity local scaling) ranks an expert by how much
-    nearer they are to this challenge than to their usual ones. ``reference`` is a matrix of
-    challenge vectors (the command's ``--challenges``, the site's stored challenges); one entry
-    per signal the correction can apply to (``dense``: the profile vector, ``sent``: the best
-    CV sentence). None below ``MIN_REFERENCE_FOR_HUBNESS`` challenges (no correction).
-    """
-    if reference is None or len(reference) < MIN_REFERENCE_FOR_HUBNESS or not pool:
-        return None
-    ref = np.asarray(reference, np.float32)
-    if ref.ndim != 2 or ref.shape[1] != len(pool[0].doc_vec):  # another model's vectors: not comparable
-        return None
-    k = max(1, min(k, len(ref)))
-    dense = np.stack([p.doc_vec for p in pool]) @ ref.T
-    empty = np.zeros(len(ref), np.float32)
-    sent = np.stack([(p.sent_vecs @ ref.T).max(axis=0) if len(p.sentences) else empty for p in pool])
-    return {name: np.sort(m, axis=1)[:, -k:].mean(axis=1) for name, m in (("dense", dense), ("sent", sent))}
 
 
 @dataclass
@@ -274,28 +157,6 @@ def lexical_scores(query: str, docs: list[str]) -> np.ndarray:
     from matching.lexical import pool_ngrams
 
     return pool_ngrams(docs).scores(query)
-
-
-def _zscore(values: np.ndarray) -> np.ndarray:
-    """Return values standardised over the pool (zeros when constant)."""
-    std = values.std()
-    return (values - values.mean()) / std if std > 1e-9 else np.zeros_like(values)
-
-
-def _matched_zscore(values: np.ndarray, match: np.ndarray) -> np.ndarray:
-    """Return values standardised over the CVs in the challenge's language, times the match.
-
-    Character n-grams only compare texts in one language: across languages the score is
-    noise that puts every cross-lingual CV below same-language ones. ``match`` (0–1, see
-    ``language.match``) weights both the pool statistics and the result, so a CV in another
-    language gets 0 (neutral) and a mixed CV half its standing.
-    """
-    w = np.clip(match, 0.0, 1.0)
-    if w.sum() < 2:
-        return np.zeros_like(values)
-    mean = (w * values).sum() / w.sum()
-    std = np.sqrt((w * (values - mean) ** 2).sum() / w.sum())
-    return w * (values - mean) / std if std > 1e-9 else np.zeros_like(values)
 
 
 @dataclass
@@ -379,7 +240,7 @@ def fuse(signals: dict, params: FusionParams) -> np.ndarray:
             if params.hubness and hub is not None and name in params.hubness_signals:
                 values = values - params.hubness * hub[name]
             if name == "lex" and params.lexical_same_language and "language_match" in signals:
-                total += weight * _matched_zscore(values, signals["language_match"])
+                total += weight * matched_zscore(values, signals["language_match"])
                 continue
             if params.language_correction and name != "lex":
                 if name != "skill":  # skill evidence already carries the per-pair offset
@@ -394,7 +255,7 @@ def fuse(signals: dict, params: FusionParams) -> np.ndarray:
                     signals.get("cv_language"),
                     params.language_prior,
                 )
-            total += weight * _zscore(values)
+            total += weight * zscore(values)
     return total
 
 

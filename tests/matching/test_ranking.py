@@ -138,8 +138,8 @@ def test_lexical_signal_counts_only_for_cvs_in_the_challenge_language():
 
     values = np.array([0.30, 0.10, 0.12, 0.02, 0.03])
     match = np.array([1.0, 1.0, 1.0, 0.0, 0.5])
-    z = ranking._matched_zscore(values, match)
-    assert z[3] == 0.0 and z[0] > z[1] and abs(z[4]) < abs(ranking._zscore(values)[4])
+    z = ranking.matched_zscore(values, match)
+    assert z[3] == 0.0 and z[0] > z[1] and abs(z[4]) < abs(ranking.zscore(values)[4])
 
 
 def _hub_pool():
