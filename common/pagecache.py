@@ -76,14 +76,15 @@ def request_generation(request):
     return request._pagecache_generation
 
 
-def fragment(name, parts, compute, request=None, timeout=None):
-    """Return compute() for (name, parts), cached for the current generation."""
+def fragment(name, parts, compute, request=None, timeout=None, keep=None):
+    """Return compute() for (name, parts), cached for the current generation (unless ``keep(value)`` is false)."""
     digest = hashlib.blake2b(repr(parts).encode(), digest_size=12).hexdigest()
     key = f"frag:{request_generation(request)}:{name}:{digest}"
     value = store().get(key)
     if value is None:
         value = compute()
-        store().set(key, value, timeout or settings.PAGE_CACHE_TIMEOUT)
+        if keep is None or keep(value):
+            store().set(key, value, timeout or settings.PAGE_CACHE_TIMEOUT)
     return value
 
 
@@ -96,14 +97,8 @@ def fragment_html(name, parts, render, request):
     """
     if request is None or getattr(request, "is_preview", False):
         return render()
-    digest = hashlib.blake2b(repr((request.get_host(), get_language(), parts)).encode(), digest_size=12).hexdigest()
-    key = f"frag:{request_generation(request)}:{name}:{digest}"
-    html = store().get(key)
-    if html is None:
-        html = render()
-        if "csrfmiddlewaretoken" not in html:
-            store().set(key, html, settings.PAGE_CACHE_TIMEOUT)
-    return html
+    parts = (request.get_host(), get_language(), parts)
+    return fragment(name, parts, render, request, keep=lambda html: "csrfmiddlewaretoken" not in html)
 
 
 # Paths that never serve a public page (the API, the admins, files): not even looked up in the cache.
