@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import connection
 from django.test import Client, RequestFactory
+from django.test.utils import CaptureQueriesContext
 
 from common import pagecache
 from home.models import StoryIndexPage, StoryPage
@@ -37,13 +38,10 @@ def html(client, url):
     return response.content.decode()
 
 
-def test_hub_listing_is_rendered_once_per_generation(stories, django_assert_max_num_queries):
+def test_hub_listing_is_rendered_once_per_generation(stories):
     """A logged-in visitor is never served a cached page, but the hub's listings come from the fragment cache."""
     client = logged_in("rasa")
     url = stories["city"].url
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as first:
         assert "Pirmoji istorija" in html(client, url)
     with CaptureQueriesContext(connection) as second:
@@ -129,8 +127,6 @@ def test_event_index_expands_occurrences_once_and_shows_a_new_event(stories):
     """The occurrences (recurrences expanded) come from the fragment; a published event renders it afresh."""
     from datetime import timedelta
 
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
     from django.utils import timezone
 
     from home.models import EventIndexPage, EventPage
