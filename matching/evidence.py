@@ -129,7 +129,7 @@ def pool_features(pool, vectors, relevance) -> list[tuple[list[int], np.ndarray]
             margin = mine[k] - (rivals.max(axis=0) if len(rivals) else 0.0)
             # Close to the skill and closer to it than to any other: a unit far from every
             # skill can have a margin too, but is no evidence.
-            j = int(np.where(candidate, mine[k] + margin, -np.inf).argmax())
+            j = int(np.where(candidate, mine[k] + np.minimum(margin, 0.0), -np.inf).argmax())
             best.append(j)
             features[k, 1] = float(margin[j])
             features[k, 2] = lexical_overlap(skill, p.sentences[j])

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from matching import ranking, vectors, worker
-from matching.embedding import default_embedder, model_location, text_hash
+from matching.embedding import default_embedder, text_hash, vector_space
 from matching.models import Embedding, IndexBuildRun
 from matching.records import challenge_record, expert_record
 
@@ -49,7 +49,7 @@ def schedule_bulk_embedding(profile_ids) -> None:
 
 def _digest(*parts) -> str:
     """Return the content hash of the embedded texts and the model that embeds them."""
-    return text_hash("\x1f".join([model_location(), *parts]))
+    return text_hash("\x1f".join([vector_space(), *parts]))
 
 
 def _expert_digest(record: dict) -> str:
@@ -60,7 +60,7 @@ def _expert_digest(record: dict) -> str:
 def _expert_fields(prepared: ranking.PreparedExpert) -> dict:
     """Return the Embedding field values of one prepared expert."""
     return {
-        "model_name": model_location(),
+        "model_name": vector_space(),
         "vector": np.asarray(prepared.doc_vec, np.float32).tobytes(),
         "sentences": list(prepared.sentences),
         "sentence_vectors": np.asarray(prepared.sent_vecs, np.float32).tobytes(),
@@ -170,7 +170,7 @@ def embed_challenge(challenge_id: int, force: bool = False) -> bool:
             Embedding.Kind.CHALLENGE,
             challenge_id,
             content_hash=digest,
-            model_name=model_location(),
+            model_name=vector_space(),
             vector=np.asarray(prepared.qvec, np.float32).tobytes(),
             sentences=list(skills),
             sentence_vectors=np.asarray(prepared.kvecs, np.float32).tobytes(),
