@@ -33,8 +33,9 @@ def similar_ideas(call, title: str, summary: str, limit: int = 5, exclude_pk=Non
     scores = None
     if getattr(settings, "IDEAS_SIMILARITY", "auto") in ("auto", "embeddings"):
         scores = _embedding_scores(query, texts)
-        # e5 cosine similarities of unrelated texts still sit around 0.75-0.8, hence a higher bar.
-        threshold = getattr(settings, "IDEAS_EMBEDDING_THRESHOLD", 0.83)
+        # Cosines in matching's concept space: unrelated short ideas sit around 0.55-0.76, ideas
+        # about the same thing (in any two languages) above 0.8.
+        threshold = getattr(settings, "IDEAS_EMBEDDING_THRESHOLD", 0.78)
     if scores is None:
         scores = _lexical_scores(query, texts)
         threshold = getattr(settings, "IDEAS_SIMILARITY_THRESHOLD", 0.2)

