@@ -48,12 +48,13 @@ def cmd_build_model(args):
     path = build_model(args.target or default_cache_dir(), force=args.force)
     print(f"model folder: {path} ({time.perf_counter() - start:.1f}s)")
     from matching import concepts
-    from matching.embedding import get_model
+    from matching.embedding import concept_map, concept_space_enabled, get_model
 
-    if concepts.enabled():
-        start = time.perf_counter()
-        concepts.concept_map(get_model(str(path)), str(path))
-        print(f"concept map: {concepts.map_path(str(path))} ({time.perf_counter() - start:.1f}s)")
+    if concept_space_enabled():
+        start, stored = time.perf_counter(), concepts.map_path(str(path))
+        if not stored.exists():  # loading the model only to find the map there would cost seconds
+            concept_map(get_model(str(path)), str(path))
+        print(f"concept map: {stored} ({time.perf_counter() - start:.1f}s)")
 
 
 def cmd_rank(args):

@@ -26,6 +26,7 @@ import os
 import re
 import tempfile
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -37,16 +38,9 @@ _lock = threading.Lock()
 _maps: dict[str, np.ndarray] = {}
 
 
-def enabled() -> bool:
-    """Return whether vectors are mapped into the concept space (``MATCHING_CONCEPT_SPACE``, default on)."""
-    from matching.embedding import _setting
-
-    return _setting("MATCHING_CONCEPT_SPACE", "1").lower() not in {"0", "false", "no", "off"}
-
-
-def space_name(location: str) -> str:
+def space_name(location: str, enabled: bool = True) -> str:
     """Return the name of the vector space of a model: stored vectors of another space are stale."""
-    return f"{location}#esco-p{POWER}-v{VERSION}" if enabled() else location
+    return f"{location}#esco-p{POWER}-v{VERSION}" if enabled else location
 
 
 def esco_csv() -> Path:
@@ -88,8 +82,11 @@ def map_path(location: str) -> Path:
     return default_cache_dir().parent / f"concepts-esco-p{POWER}-v{VERSION}-{digest}.npy"
 
 
-def concept_map(model, location: str) -> np.ndarray:
-    """Return the stored map of the model at ``location``, computing and storing it the first time."""
+def concept_map(location: str, encode_labels: Callable[[list[str]], np.ndarray]) -> np.ndarray:
+    """Return the stored map of the model at ``location``, computing and storing it the first time.
+
+    ``encode_labels`` encodes the ESCO labels with that model (``query: ``, normalised).
+    """
     with _lock:
         found = _maps.get(location)
         if found is not None:
@@ -98,10 +95,7 @@ def concept_map(model, location: str) -> np.ndarray:
         try:
             found = np.load(path)
         except (OSError, ValueError):
-            from matching.embedding import QUERY_PREFIX, encode_batches
-
-            labels = [QUERY_PREFIX + label for label in esco_labels()]
-            found = compute_map(encode_batches(model, labels, batch_size=64))
+            found = compute_map(encode_labels(esco_labels()))
             path.parent.mkdir(parents=True, exist_ok=True)
             with tempfile.NamedTemporaryFile(
                 dir=path.parent, prefix=f".{path.name}-", suffix=".npy", delete=False

@@ -56,9 +56,22 @@ def model_location() -> str:
     return str(build_model(cache or default_cache_dir()))
 
 
+def concept_space_enabled() -> bool:
+    """Return whether vectors are mapped into the concept space (``MATCHING_CONCEPT_SPACE``, default on)."""
+    return _setting("MATCHING_CONCEPT_SPACE", "1").lower() not in {"0", "false", "no", "off"}
+
+
 def vector_space() -> str:
     """Return the name of the space stored vectors are in (the model and the concept map)."""
-    return concepts.space_name(model_location())
+    return concepts.space_name(model_location(), concept_space_enabled())
+
+
+def concept_map(model, location: str | None = None) -> np.ndarray:
+    """Return the concept map of ``model`` (loaded from ``location``, default the configured one)."""
+    return concepts.concept_map(
+        location or model_location(),
+        lambda labels: encode_batches(model, [QUERY_PREFIX + label for label in labels], batch_size=64),
+    )
 
 
 def get_model(location: str | None = None):
@@ -224,8 +237,8 @@ class Embedder:
             todo = list(dict.fromkeys(keys[i] for i in missing))
             encode_threads.append(threading.current_thread().name)
             vecs = encode_batches(self.model, todo, self.batch_size)
-            if concepts.enabled():
-                vecs = concepts.apply(vecs, concepts.concept_map(self.model, model_location()))
+            if concept_space_enabled():
+                vecs = concepts.apply(vecs, concept_map(self.model))
             fresh = dict(zip(todo, vecs, strict=True))
             with self._lock:
                 for key, vec in fresh.items():

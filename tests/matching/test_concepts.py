@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 
 from matching import concepts, ranking
-from matching.embedding import vector_space
+from matching.embedding import concept_map, vector_space
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -41,11 +41,12 @@ def test_map_is_stored_once_and_reloaded_by_another_process(embedder, tmp_path, 
     monkeypatch.setattr(concepts, "map_path", lambda _: path)
     monkeypatch.setattr(concepts, "esco_labels", lambda: ["manage staff", "bake bread", "repair water mains"])
     concepts._maps.pop(location, None)
-    first = concepts.concept_map(embedder.model, location)
+    first = concept_map(embedder.model, location)
+    assert first.shape == (384, 384)
     assert path.exists() and not list(tmp_path.glob(".*"))  # renamed into place, no temporary left
     concepts._maps.pop(location, None)  # a fresh process reads the file, it does not recompute
     monkeypatch.setattr(concepts, "esco_labels", lambda: pytest.fail("recomputed instead of loaded"))
-    assert np.array_equal(concepts.concept_map(embedder.model, location), first)
+    assert np.array_equal(concept_map(embedder.model, location), first)
     concepts._maps.pop(location, None)
 
 
