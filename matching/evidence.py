@@ -5,7 +5,7 @@ always verbatim) is the one most *about* that skill. Its similarity to the skill
 ``query: `` on both sides) is standardised over every unit of the pool in the same language
 group (Lithuanian or not, so an English sentence is compared with English sentences); the
 *margin* is that z-score minus the unit's z-score for the challenge's best competing skill,
-and the unit chosen maximises z-score plus margin. A sentence close to every skill of the
+and the unit chosen maximises z-score plus min(margin, 0). A sentence close to every skill of the
 challenge, or sharing a head word with a neighbouring skill, has a small margin. Whether the unit counts is a logistic model (``evidence_model.json``) over ``FEATURES``:
 
 - ``relevance``: the expert's standing among the candidates (the ranking's fused dense
@@ -127,8 +127,8 @@ def pool_features(pool, vectors, relevance) -> list[tuple[list[int], np.ndarray]
         for k, skill in enumerate(skills):
             rivals = np.delete(mine, k, axis=0)
             margin = mine[k] - (rivals.max(axis=0) if len(rivals) else 0.0)
-            # Close to the skill and closer to it than to any other: a unit far from every
-            # skill can have a margin too, but is no evidence.
+            # Close to the skill and not closer to a rival one. Being far from the rivals earns
+            # nothing: a unit far from every skill ("I play basketball.") has a margin too.
             j = int(np.where(candidate, mine[k] + np.minimum(margin, 0.0), -np.inf).argmax())
             best.append(j)
             features[k, 1] = float(margin[j])
