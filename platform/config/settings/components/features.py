@@ -27,6 +27,9 @@ IDEAS_EMBEDDING_THRESHOLD = float(os.environ.get("IDEAS_EMBEDDING_THRESHOLD", "0
 # 4-bit weights into MATCHING_MODEL_CACHE (`python -m matching build-model`).
 MATCHING_MODEL = os.environ.get("MATCHING_MODEL", "")
 MATCHING_MODEL_CACHE = os.environ.get("MATCHING_MODEL_CACHE", "")
+# "0": the model's own vectors instead of the ESCO concept space (matching/concepts.py); a change
+# of space makes every stored vector stale (`manage.py rebuild_match_index`).
+MATCHING_CONCEPT_SPACE = os.environ.get("MATCHING_CONCEPT_SPACE", "1")
 MATCHING_CANDIDATES = int(os.environ.get("MATCHING_CANDIDATES", "300"))
 MATCHING_AUTO_EMBED = env_bool("MATCHING_AUTO_EMBED", True)
 # Encoder threads (matching.embedding.encode_workers): torch threads per batch (empty = 1) and batches
