@@ -215,6 +215,11 @@ class Embedder:
             self._model = get_model()
         return self._model
 
+    @functools.cached_property
+    def concept_mapping(self) -> np.ndarray:
+        """Return the model's concept map, looked up once per embedder (not on every encode)."""
+        return concept_map(self.model)
+
     def encode(self, texts: list[str], prefix: str) -> np.ndarray:
         """Return L2-normalised float32 vectors for ``texts`` with the given prefix, in the concept space.
 
@@ -238,7 +243,7 @@ class Embedder:
             encode_threads.append(threading.current_thread().name)
             vecs = encode_batches(self.model, todo, self.batch_size)
             if concept_space_enabled():
-                vecs = concepts.apply(vecs, concept_map(self.model))
+                vecs = concepts.apply(vecs, self.concept_mapping)
             fresh = dict(zip(todo, vecs, strict=True))
             with self._lock:
                 for key, vec in fresh.items():
