@@ -3,6 +3,7 @@
 import io
 import re
 import zipfile
+import zlib
 
 import filetype
 from django.conf import settings
@@ -118,7 +119,16 @@ def check_docx_size(data):
                 xml = handle.read(MAX_DOCX_XML_BYTES + 1)
     except ValidationError:
         raise
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError, NotImplementedError, RuntimeError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        KeyError,
+        ValueError,
+        OSError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+    ) as exc:  # zlib.error: a deflate stream damaged inside an intact ZIP directory
         raise ValidationError(_("This Word document could not be read; it may be damaged."), code="broken") from exc
     if len(xml) > MAX_DOCX_XML_BYTES:
         raise too_big

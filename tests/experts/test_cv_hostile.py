@@ -103,6 +103,22 @@ def test_docx_with_huge_body_xml_is_refused_fast():
     assert refused_quickly(data).code == "too_large"
 
 
+def test_docx_with_a_damaged_deflate_stream_is_refused_as_broken():
+    """The ZIP directory is intact but the body's compressed bytes are not (found by tests/fuzz)."""
+    data = bytearray(docx_with())
+    body = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
+    header = body.header_offset
+    name_length, extra_length = (
+        int.from_bytes(data[header + 26 : header + 28], "little"),
+        int.from_bytes(data[header + 28 : header + 30], "little"),
+    )
+    start = header + 30 + name_length + extra_length
+    data[start : start + body.compress_size] = b"\xff" * body.compress_size  # block type 3: invalid
+    with pytest.raises(ValidationError) as refused:
+        cv.inspect_cv(SimpleUploadedFile("cv.docx", bytes(data)))
+    assert refused.value.code == "broken"
+
+
 def test_ordinary_docx_still_reads():
     kind, text = cv.inspect_cv(SimpleUploadedFile("cv.docx", make_docx("Vandentvarka")))
     assert kind == "docx" and "Vandentvarka" in text
