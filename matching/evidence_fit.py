@@ -146,7 +146,16 @@ def report(experts, challenges, labels, embedder, write: bool = False) -> None:
     named = {name: round(float(w), 3) for name, w in zip(evidence.FEATURES, weights, strict=True)}
     print(f"in-sample (fit on all): precision={precision:.3f}  recall={recall:.3f}  weights {named} bias {bias:.3f}")
     if write:
-        coef = {"features": list(evidence.FEATURES), "weights": named, "bias": round(bias, 3), "threshold": threshold}
+        from matching.embedding import stored_evidence_metric
+        from matching.evidence_metric import fingerprint
+
+        coef = {
+            "features": list(evidence.FEATURES),
+            "weights": named,
+            "bias": round(bias, 3),
+            "threshold": threshold,
+            "metric": fingerprint(stored_evidence_metric()),
+        }
         evidence.MODEL_FILE.write_text(json.dumps(coef, indent=2) + "\n", encoding="utf-8")
         evidence.model.cache_clear()
         print(f"wrote {evidence.MODEL_FILE}")

@@ -8,10 +8,12 @@ from matching import ranking
 
 
 def shared_embedder():
-    """Return the shared embedder (loads or builds the model)."""
-    from matching.embedding import default_embedder
+    """Return the shared embedder (loads or builds the model), its evidence metric built too."""
+    from matching.embedding import default_embedder, evidence_metric
 
-    return default_embedder()
+    embedder = default_embedder()
+    evidence_metric(embedder)  # the command's explanations use the metric the site stores
+    return embedder
 
 
 def prepare_challenges(challenges, embedder) -> dict:
