@@ -34,7 +34,7 @@ import numpy as np
 VERSION = 1
 POWER = 0.25
 LABEL_WORDS = 14
-_lock = threading.Lock()
+_lock = threading.RLock()  # a computation may look up another stored array
 _maps: dict[str, np.ndarray] = {}
 
 
@@ -82,29 +82,35 @@ def map_path(location: str) -> Path:
     return default_cache_dir().parent / f"concepts-esco-p{POWER}-v{VERSION}-{digest}.npy"
 
 
+def store_array(path: Path, array: np.ndarray) -> None:
+    """Write ``array`` to ``path`` through a temporary file and a rename (no process sees half a file)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}-", suffix=".npy", delete=False) as tmp:
+        np.save(tmp, array)
+    os.chmod(tmp.name, 0o644)  # read by every process of the site, whoever runs it
+    os.replace(tmp.name, path)
+
+
+def stored_or_computed(memo: dict, key: str, path: Path, compute: Callable[[], np.ndarray]) -> np.ndarray:
+    """Return ``memo[key]``, else the array stored at ``path``, else ``compute()`` stored there (once)."""
+    with _lock:
+        found = memo.get(key)
+        if found is None:
+            try:
+                found = np.load(path)
+            except (OSError, ValueError):
+                found = compute()
+                store_array(path, found)
+            memo[key] = found
+        return found
+
+
 def concept_map(location: str, encode_labels: Callable[[list[str]], np.ndarray]) -> np.ndarray:
     """Return the stored map of the model at ``location``, computing and storing it the first time.
 
     ``encode_labels`` encodes the ESCO labels with that model (``query: ``, normalised).
     """
-    with _lock:
-        found = _maps.get(location)
-        if found is not None:
-            return found
-        path = map_path(location)
-        try:
-            found = np.load(path)
-        except (OSError, ValueError):
-            found = compute_map(encode_labels(esco_labels()))
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with tempfile.NamedTemporaryFile(
-                dir=path.parent, prefix=f".{path.name}-", suffix=".npy", delete=False
-            ) as tmp:
-                np.save(tmp, found)
-            os.chmod(tmp.name, 0o644)  # read by every process of the site, whoever runs it
-            os.replace(tmp.name, path)
-        _maps[location] = found
-        return found
+    return stored_or_computed(_maps, location, map_path(location), lambda: compute_map(encode_labels(esco_labels())))
 
 
 def apply(vectors: np.ndarray, mapping: np.ndarray) -> np.ndarray:

@@ -24,10 +24,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import logging
-import os
 import re
-import tempfile
-import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,7 +42,6 @@ TEMPERATURE = 0.05
 LEARNING_RATE = 1e-3
 PENALTY = 0.01
 SEED = 0
-_lock = threading.Lock()
 _metrics: dict[str, np.ndarray] = {}
 _warned: set[str] = set()
 
@@ -110,34 +106,18 @@ def metric_path(space: str) -> Path:
     return default_cache_dir().parent / f"evidence-metric-v{VERSION}-{digest}.npy"
 
 
-def _store(path: Path, metric: np.ndarray) -> None:
-    """Write ``metric`` to ``path`` through a temporary file (no process sees half a file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}-", suffix=".npy", delete=False) as tmp:
-        np.save(tmp, metric)
-    os.chmod(tmp.name, 0o644)  # read by every process of the site, whoever runs it
-    os.replace(tmp.name, path)
-
-
 def ensure(space: str, encode_queries: Callable[[list[str]], np.ndarray]) -> np.ndarray:
     """Return the metric of ``space``, training and storing it first where it is missing.
 
     ``encode_queries`` encodes texts into ``space`` (``query: ``, normalised): only a process
     that holds the encoder calls this.
     """
-    with _lock:
-        found = _metrics.get(space)
-        if found is not None:
-            return found
-        path = metric_path(space)
-        try:
-            found = np.load(path)
-        except (OSError, ValueError):
-            labels, definitions = esco_pairs()
-            found = train(encode_queries(labels), encode_queries(definitions))
-            _store(path, found)
-        _metrics[space] = found
-        return found
+
+    def build() -> np.ndarray:
+        labels, definitions = esco_pairs()
+        return train(encode_queries(labels), encode_queries(definitions))
+
+    return concepts.stored_or_computed(_metrics, space, metric_path(space), build)
 
 
 def stored(space: str) -> np.ndarray | None:
@@ -157,9 +137,7 @@ def stored(space: str) -> np.ndarray | None:
                 metric_path(space),
             )
         return None
-    with _lock:
-        _metrics.setdefault(space, found)
-    return found
+    return _metrics.setdefault(space, found)
 
 
 def fingerprint(metric: np.ndarray | None) -> dict:
@@ -189,7 +167,4 @@ def matches(recorded: dict | None, metric: np.ndarray | None) -> bool:
 
 def apply(vectors: np.ndarray, metric: np.ndarray | None) -> np.ndarray:
     """Return ``vectors`` (rows) mapped by ``metric`` and L2-normalised (unchanged for None)."""
-    if metric is None or not len(vectors):
-        return vectors
-    mapped = np.asarray(vectors, np.float32) @ metric
-    return (mapped / np.maximum(np.linalg.norm(mapped, axis=1, keepdims=True), 1e-12)).astype(np.float32)
+    return vectors if metric is None else concepts.apply(np.asarray(vectors, np.float32), metric)
