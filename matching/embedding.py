@@ -78,7 +78,7 @@ def concept_map(model, location: str | None = None) -> np.ndarray:
 def evidence_metric(embedder: Embedder | None = None, location: str | None = None) -> np.ndarray:
     """Return the evidence metric of a model's space, trained with the embedder's model where missing.
 
-    Only processes that hold the encoder call this (the CLI, the worker, ``build-model``);
+    Only processes that hold the encoder call this (the ``python -m matching`` commands, ``build-model``);
     web processes read the stored one (``stored_evidence_metric``). ``location`` is the
     model's (default the configured one); ``embedder`` must hold that model.
     """
