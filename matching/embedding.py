@@ -85,11 +85,10 @@ def evidence_metric(embedder: Embedder | None = None, location: str | None = Non
     location = location or model_location()
     embedder = embedder or default_embedder()
     enabled = concept_space_enabled()
-    mapping = concept_map(embedder.model, location) if enabled else None
 
-    def encode(texts: list[str]) -> np.ndarray:
+    def encode(texts: list[str]) -> np.ndarray:  # called only where the metric must be trained
         vecs = encode_batches(embedder.model, [QUERY_PREFIX + text for text in texts], batch_size=64)
-        return concepts.apply(vecs, mapping) if enabled else vecs
+        return concepts.apply(vecs, concept_map(embedder.model, location)) if enabled else vecs
 
     return evidence_metric_store.ensure(concepts.space_name(location, enabled), encode)
 

@@ -96,3 +96,16 @@ def test_the_configured_space_has_its_metric_and_the_evidence_uses_it(embedder):
     assert all(np.array_equal(a[1], b[1]) for a, b in zip(default, stored, strict=True))
     standing = evidence.FEATURES.index("standing")
     assert not all(np.allclose(a[1][:, standing], b[1][:, standing]) for a, b in zip(stored, plain, strict=True))
+
+
+def test_a_computation_may_look_up_another_stored_array(tmp_path):
+    # Training the metric encodes through the concept map, which is itself stored or computed.
+    from matching import concepts
+
+    memo = {}
+
+    def inner():
+        return concepts.stored_or_computed(memo, "inner", tmp_path / "inner.npy", lambda: np.ones(2, np.float32))
+
+    outer = concepts.stored_or_computed(memo, "outer", tmp_path / "outer.npy", lambda: inner() * 2)
+    assert outer.tolist() == [2.0, 2.0] and np.load(tmp_path / "inner.npy").tolist() == [1.0, 1.0]
