@@ -51,19 +51,25 @@ def esco_csv() -> Path:
     return Path(spec.origin).parent / "data" / "skills.csv"
 
 
-def esco_labels(path: Path | None = None) -> list[str]:
-    """Return one short text per ESCO skill: its preferred and first alternative labels.
+def esco_entries(path: Path | None = None) -> list[tuple[str, str]]:
+    """Return (labels, definition) of every ESCO skill, the definition "" where there is none.
 
     The CSV's ``description`` holds the lower-case labels run together, then the definition,
-    which starts with a capital letter; the labels are the part before it, cut to ``LABEL_WORDS``.
+    which starts with a capital letter.
     """
-    labels = []
+    entries = []
     with open(path or esco_csv(), encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             text = row["description"]
             definition = re.search(r"\s[A-Z]", text)
-            labels.append(" ".join(text[: definition.start() if definition else len(text)].split()[:LABEL_WORDS]))
-    return labels
+            cut = definition.start() if definition else len(text)
+            entries.append((text[:cut], text[cut:]))
+    return entries
+
+
+def esco_labels(path: Path | None = None) -> list[str]:
+    """Return one short text per ESCO skill: its preferred and first alternative labels, cut to ``LABEL_WORDS``."""
+    return [" ".join(labels.split()[:LABEL_WORDS]) for labels, _ in esco_entries(path)]
 
 
 def compute_map(label_vectors: np.ndarray, power: float = POWER) -> np.ndarray:
